@@ -1,0 +1,105 @@
+/**
+ * The shape of every file in `knowledge/`, and the TypeScript types derived from it.
+ * These zod schemas are the single source of truth: the loader validates with them and the
+ * rest of the code uses the inferred types.
+ */
+import { z } from "zod";
+
+/** Lower-case words joined by dashes: stable, readable ids that survive a diff. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by dashes, like 'netflix'");
+
+const Text = z.string().trim().min(1, "must not be empty");
+
+export const Language = z.enum(["nl", "en"]);
+export type Language = z.infer<typeof Language>;
+
+/** `knowledge/sources.yaml`: one entry per article in `knowledge/articles/`. */
+export const SourceSchema = z.strictObject({
+  id: Id,
+  /** Path of the article text, relative to the knowledge folder. */
+  file: z
+    .string()
+    .regex(/^articles\/[^/]+\.txt$/, "must be a file in articles/, like 'articles/x.txt'"),
+  language: Language,
+  /** Only when the article text itself names the publisher. */
+  publisher: Text.optional(),
+  /** Only when the article text itself names the author. */
+  author: Text.optional(),
+  /** Year and month, as the articles give it. */
+  date: z.string().regex(/^\d{4}-\d{2}$/, "must be year and month, like '2018-12'"),
+  title: Text,
+  /** `article`: the article's own headline; `descriptive`: ours, because the text has none. */
+  titleKind: z.enum(["article", "descriptive"]),
+  /** What the article covers, in a line, for `/sources`. */
+  covers: Text,
+});
+export type Source = z.infer<typeof SourceSchema>;
+export const SourcesFileSchema = z.array(SourceSchema).min(1, "must list at least one source");
+
+export const Role = z.enum(["platform", "partner", "news-outlet", "regulator", "other"]);
+export type Role = z.infer<typeof Role>;
+
+/** `knowledge/organizations.yaml`. */
+export const OrganizationSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  /** Other names people type: abbreviations, former or later names, products. */
+  aliases: z.array(Text).default([]),
+  role: Role,
+  /** Set when the sources quote no response from this organization. */
+  noResponseInSources: z.boolean().default(false),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+export const OrganizationsFileSchema = z
+  .array(OrganizationSchema)
+  .min(1, "must list at least one organization");
+
+/** `knowledge/topics.yaml`: what questions are about, with the words people use for it. */
+export const TopicSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  /** English and Dutch words and phrasings that signal the topic in a question. */
+  keywords: z.array(Text).min(1, "needs at least one keyword"),
+});
+export type Topic = z.infer<typeof TopicSchema>;
+export const TopicsFileSchema = z.array(TopicSchema).min(1, "must list at least one topic");
+
+export const FactKind = z.enum(["reported", "response", "context"]);
+export type FactKind = z.infer<typeof FactKind>;
+
+/** `knowledge/facts/*.yaml`: one claim or statement each, quoted verbatim from its source. */
+export const FactSchema = z.strictObject({
+  id: Id,
+  /** Organization ids this fact is about, most central first. */
+  about: z.array(Id).min(1, "must name at least one organization"),
+  kind: FactKind,
+  /** Who says it, for example "Netflix, statement to NU.nl". */
+  speaker: Text,
+  /** A contiguous span of the source, character for character. */
+  quote: Text,
+  source: Id,
+  language: Language,
+  /** Our own English rendering; required when the quote is not English. */
+  translation: Text.optional(),
+  /** One short line in plain English, our own words. */
+  summary: Text,
+  /** Topic ids from topics.yaml. */
+  topics: z.array(Id).default([]),
+  /** English and Dutch words a person would use to ask for this fact. */
+  keywords: z.array(Text).min(1, "needs at least one keyword"),
+});
+export type Fact = z.infer<typeof FactSchema>;
+export const FactsFileSchema = z.array(FactSchema).min(1, "must hold at least one fact");
+
+/** A loaded, validated and frozen fact base. */
+export interface KnowledgeBase {
+  readonly dir: string;
+  readonly sources: readonly Source[];
+  /** Article text by source id. */
+  readonly texts: ReadonlyMap<string, string>;
+  readonly organizations: readonly Organization[];
+  readonly topics: readonly Topic[];
+  readonly facts: readonly Fact[];
+}
