@@ -12,6 +12,9 @@ export const Id = z
 
 const Text = z.string().trim().min(1, "must not be empty");
 
+/** A search keyword; YAML reads a bare year like 2014 as a number, so numbers are accepted too. */
+const Keyword = z.union([Text, z.number().transform(String)]);
+
 export const Language = z.enum(["nl", "en"]);
 export type Language = z.infer<typeof Language>;
 
@@ -61,7 +64,7 @@ export const TopicSchema = z.strictObject({
   id: Id,
   name: Text,
   /** English and Dutch words and phrasings that signal the topic in a question. */
-  keywords: z.array(Text).min(1, "needs at least one keyword"),
+  keywords: z.array(Keyword).min(1, "needs at least one keyword"),
 });
 export type Topic = z.infer<typeof TopicSchema>;
 export const TopicsFileSchema = z.array(TopicSchema).min(1, "must list at least one topic");
@@ -88,7 +91,7 @@ export const FactSchema = z.strictObject({
   /** Topic ids from topics.yaml. */
   topics: z.array(Id).default([]),
   /** English and Dutch words a person would use to ask for this fact. */
-  keywords: z.array(Text).min(1, "needs at least one keyword"),
+  keywords: z.array(Keyword).min(1, "needs at least one keyword"),
 });
 export type Fact = z.infer<typeof FactSchema>;
 export const FactsFileSchema = z.array(FactSchema).min(1, "must hold at least one fact");
