@@ -9,11 +9,12 @@ import {
   type Interaction,
   type Message,
   MessageFlags,
+  type MessageMentionOptions,
   Routes,
 } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { type StandIn, startStandIn } from "./stand-in/index.js";
+import { type Pings, pingsAnyone, type StandIn, startStandIn } from "./stand-in/index.js";
 
 const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
 
@@ -22,6 +23,8 @@ interface Harness {
   /** Every URL the REST client fetched (the default transport, observed). */
   urls: string[];
   debug: string[];
+  /** The guilds cached when clientReady fired. */
+  guildsAtReady: string[];
 }
 
 function newClient(discord: StandIn): Harness {
@@ -39,13 +42,16 @@ function newClient(discord: StandIn): Harness {
     },
   });
   client.on(Events.Debug, (line) => debug.push(line));
-  return { client, urls, debug };
+  return { client, urls, debug, guildsAtReady: [] };
 }
 
 async function login(discord: StandIn, token = discord.token): Promise<Harness> {
   const harness = newClient(discord);
   const ready = new Promise<void>((resolve) =>
-    harness.client.once(Events.ClientReady, () => resolve()),
+    harness.client.once(Events.ClientReady, (client) => {
+      harness.guildsAtReady.push(...client.guilds.cache.keys());
+      resolve();
+    }),
   );
   await harness.client.login(token);
   await ready;
@@ -60,7 +66,7 @@ const handlerErrors: unknown[] = [];
 const received: Message[] = [];
 
 beforeAll(async () => {
-  discord = await startStandIn();
+  discord = await startStandIn({ heartbeatIntervalMs: 300 });
   main = await login(discord);
   main.client.on(Events.InteractionCreate, (interaction) => {
     onInteraction(interaction).catch((error: unknown) => handlerErrors.push(error));
@@ -99,6 +105,8 @@ describe("login", () => {
     expect(identify?.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages);
     expect(identify?.query).toEqual({ v: "10", encoding: "json" });
 
+    // Ready only once the guild announced in READY has arrived by GUILD_CREATE.
+    expect(main.guildsAtReady).toEqual([discord.world.guild.id]);
     const guild = client.guilds.cache.get(discord.world.guild.id);
     expect(guild?.available).toBe(true);
     expect(guild?.roles.everyone.id).toBe(discord.world.guild.id);
@@ -123,6 +131,19 @@ describe("login", () => {
     expect(discord.gatewayProblems).toEqual([]);
   });
 
+  it("acknowledges heartbeats, so the client measures a ping", async () => {
+    await discord.waitFor(
+      () => (discord.state.heartbeats >= 1 ? true : undefined),
+      2000,
+      "a heartbeat",
+    );
+    await discord.waitFor(
+      () => (main.client.ws.ping >= 0 ? true : undefined),
+      2000,
+      "a heartbeat ACK",
+    );
+  });
+
   it("fails with a clear invalid-token error for a wrong token, without opening the gateway", async () => {
     const connectsBefore = discord.gatewayConnects.length;
     const { client } = newClient(discord);
@@ -142,7 +163,7 @@ describe("login", () => {
     const hello = await new Promise<{ op: number; d: { heartbeat_interval: number } }>((resolve) =>
       socket.once("message", (data) => resolve(JSON.parse(data.toString()))),
     );
-    expect(hello).toEqual({ op: 10, d: { heartbeat_interval: 41_250 } });
+    expect(hello).toEqual({ op: 10, d: { heartbeat_interval: 300 } });
     const closed = new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
     socket.send(JSON.stringify({ op: 2, d: { token: "wrong-token", intents: 0, properties: {} } }));
     expect(await closed).toBe(4004);
@@ -182,27 +203,43 @@ describe("interactions", () => {
     expect(reply.pings).toEqual({ everyone: false, users: [], roles: [], repliedUser: false });
   });
 
-  it("sees a ping when allowed_mentions is missing, and none when it forbids them", async () => {
-    const admins = discord.mention(discord.world.roles.admin);
+  it("works out who a reply would ping from its content and allowed_mentions", async () => {
+    const { roles, users } = discord.world;
+    const content = `@everyone ${discord.mention(roles.admin)} ${discord.mention(users.admin)} q`;
+    const cases: Array<[string, MessageMentionOptions | undefined, Pings]> = [
+      [
+        "none set",
+        undefined,
+        { everyone: true, users: [users.admin.id], roles: [roles.admin.id], repliedUser: false },
+      ],
+      [
+        "parse nothing",
+        { parse: [] },
+        { everyone: false, users: [], roles: [], repliedUser: false },
+      ],
+      [
+        "parse everyone",
+        { parse: ["everyone"] },
+        { everyone: true, users: [], roles: [], repliedUser: false },
+      ],
+      [
+        "listed ids",
+        { users: [users.admin.id], roles: [roles.admin.id] },
+        { everyone: false, users: [users.admin.id], roles: [roles.admin.id], repliedUser: false },
+      ],
+    ];
+    let allowed: MessageMentionOptions | undefined;
     onInteraction = async (interaction) => {
-      if (!interaction.isChatInputCommand()) return;
-      const careful = interaction.options.getBoolean("careful", true);
-      await interaction.reply({
-        content: `@everyone ${admins} ${interaction.options.getString("question", true)}`,
-        ...(careful ? { allowedMentions: { parse: [] } } : {}),
-      });
+      if (interaction.isChatInputCommand()) {
+        await interaction.reply({ content, ...(allowed ? { allowedMentions: allowed } : {}) });
+      }
     };
-    const careless = await discord
-      .sendInteraction({ type: "slash", name: "ask", options: { question: "q", careful: false } })
-      .reply();
-    expect(careless.pings.everyone).toBe(true);
-    expect(careless.pings.roles).toEqual([discord.world.roles.admin.id]);
-    const careful = await discord
-      .sendInteraction({ type: "slash", name: "ask", options: { question: "q", careful: true } })
-      .reply();
-    expect(careful.pings.everyone).toBe(false);
-    expect(discord.pingingMessages()).toContain(careless);
-    expect(discord.pingingMessages()).not.toContain(careful);
+    for (const [name, mentions, expected] of cases) {
+      allowed = mentions;
+      const reply = await discord.sendInteraction({ type: "slash", name: "ask" }).reply();
+      expect(reply.pings, name).toEqual(expected);
+      expect(discord.pingingMessages().includes(reply), name).toBe(pingsAnyone(expected));
+    }
   });
 
   it("follows a deferred reply to its edit of %40original and a follow-up", async () => {
@@ -309,6 +346,18 @@ describe("interactions", () => {
     const recorded = ask.requests()[0];
     expect(recorded?.status).toBe(400);
     expect(discord.rejectedRequests()).toContain(recorded);
+  });
+
+  it("rejects an edit of a deferred reply over the limits, and keeps the reply loading", async () => {
+    onInteraction = async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply();
+      await interaction.editReply({ embeds: [{ description: "d".repeat(4097) }] });
+    };
+    const ask = discord.sendInteraction({ type: "slash", name: "ask" });
+    expect(await nextError()).toMatchObject({ status: 400, code: 50035 });
+    expect(ask.original()?.loading).toBe(true);
+    expect(ask.requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 204", "PATCH 400"]);
   });
 
   it("answers a second acknowledgement 40060 and a late one 10062", async () => {

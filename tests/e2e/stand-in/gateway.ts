@@ -148,6 +148,8 @@ export class Gateway {
     switch (payload.op) {
       case GatewayOpcodes.Heartbeat:
         this.send(connection, { op: GatewayOpcodes.HeartbeatAck });
+        this.state.heartbeats++;
+        this.state.changed();
         break;
       case GatewayOpcodes.Identify:
         this.identify(connection, d);

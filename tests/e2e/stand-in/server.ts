@@ -114,6 +114,8 @@ export interface StandIn {
   waitFor<T>(check: () => T | undefined, timeoutMs?: number, what?: string): Promise<T>;
 
   sendInteraction(spec: InteractionSpec): InteractionHandle;
+  /** Any other gateway event, e.g. dispatch("GUILD_MEMBER_UPDATE", {...}); returns the sessions reached. */
+  dispatch(event: string, data: unknown): number;
   sendMessage(spec: MessageSpec): MessageHandle;
 
   /** The next `count` matching requests answer `status` instead. */
@@ -269,6 +271,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
       state.changed();
       return interactionHandle(state, record, timeout);
+    },
+    dispatch: (event, data) => {
+      const reached = gateway.dispatch(event, data);
+      state.changed();
+      return reached;
     },
     sendMessage: (spec) => {
       requireSession("a message");

@@ -122,6 +122,8 @@ export class StandInState {
   };
   readonly faults: Fault[] = [];
   readonly identifies: IdentifyRecord[] = [];
+  /** Heartbeats (op 1) received and acknowledged. */
+  heartbeats = 0;
   readonly resumes: Array<{ at: number; sessionId: string; replayed: number; ok: boolean }> = [];
   private seq = 0;
 
