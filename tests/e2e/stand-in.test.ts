@@ -268,17 +268,20 @@ describe("interactions", () => {
   });
 
   it("answers autocomplete, a message context menu and a button", async () => {
+    const responseIds: Array<string | undefined> = [];
     onInteraction = async (interaction) => {
       if (interaction.isAutocomplete()) {
         const typed = interaction.options.getFocused();
         await interaction.respond([{ name: `${typed}!`, value: typed }]);
       } else if (interaction.isMessageContextMenuCommand()) {
-        await interaction.reply({
+        const response = await interaction.reply({
           content: `asked: ${interaction.targetMessage.content}`,
           components: [
             { type: 1, components: [{ type: 2, style: 1, custom_id: "more:1", label: "More" }] },
           ],
+          withResponse: true,
         });
+        responseIds.push(response.resource?.message?.id);
       } else if (interaction.isButton()) {
         await interaction.update({ content: `clicked ${interaction.customId}`, components: [] });
       }
@@ -300,6 +303,8 @@ describe("interactions", () => {
       target: question.message,
     });
     const answer = await menu.reply();
+    // with_response=true: the client gets the message in the callback's 200 body.
+    expect(await discord.waitFor(() => responseIds[0])).toBe(answer.id);
     expect(answer.content).toBe("asked: did Netflix read messages?");
 
     const click = discord.sendInteraction({ type: "button", customId: "more:1", message: answer });
@@ -459,6 +464,20 @@ describe("limits through the REST client", () => {
     expect((node as { _errors: unknown[] })._errors.length).toBeGreaterThan(0);
   });
 
+  it("reads a multipart body (payload_json and files)", async () => {
+    const channel = discord.world.channels.general.id;
+    const sent = await main.client.rest.post(`/channels/${channel}/messages`, {
+      body: { content: "with a file", allowed_mentions: { parse: [] } },
+      files: [{ name: "facts.txt", data: Buffer.from("twelve bytes") }],
+    });
+    expect(sent).toMatchObject({ content: "with a file" });
+    const recorded = discord.requests.at(-1);
+    expect(recorded?.files).toEqual([
+      { field: "files[0]", name: "facts.txt", contentType: expect.any(String), size: 12 },
+    ]);
+    expect(recorded?.allowedMentions).toEqual({ parse: [] });
+  });
+
   it("accepts a message exactly at the limits", async () => {
     const channel = discord.world.channels.general.id;
     const body = {
@@ -573,6 +592,18 @@ describe("faults", () => {
     expect((await discord.sendInteraction({ type: "slash", name: "ask" }).reply()).content).toBe(
       "still here",
     );
+  });
+
+  it.each([
+    ["a cut TCP connection", { mode: "terminate" }],
+    ["op 7 (reconnect)", { mode: "reconnect" }],
+  ] as const)("resumes after %s too", async (_name, how) => {
+    const resumed = discord.waitForResume(5000);
+    await discord.dropGateway(how);
+    expect((await resumed).ok).toBe(true);
+    expect(await discord.waitForIdentify()).toMatchObject({ tokenMatched: true });
+    const asked = discord.sendMessage({ content: `${discord.mention(discord.world.bot)} back?` });
+    await asked.reply();
   });
 });
 

@@ -102,7 +102,7 @@ export interface StandIn {
   mention(target: APIUser | { id: string; permissions: string }): string;
   addMember(username: string, options?: { roleIds?: string[]; bot?: boolean }): APIUser;
 
-  /** Resolves when a client has identified (READY and GUILD_CREATE sent) since the call, or already has. */
+  /** Resolves once a client is identified and connected (READY and GUILD_CREATE sent). */
   waitForIdentify(timeoutMs?: number): Promise<IdentifyRecord>;
   /** Resolves at the next successful RESUME after the call. */
   waitForResume(timeoutMs?: number): Promise<StandInState["resumes"][number]>;
@@ -220,18 +220,16 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       "permissions" in target && !("username" in target) ? `<@&${target.id}>` : `<@${target.id}>`,
     addMember: (username, memberOptions) => addMember(world, nextId, username, memberOptions),
 
-    waitForIdentify: (timeoutMs = timeout) => {
-      const before = state.identifies.length;
-      return waitFor(
+    waitForIdentify: (timeoutMs = timeout) =>
+      waitFor(
         state,
-        () => {
-          const found = state.identifies.slice(Math.max(0, before - 1)).find((i) => i.tokenMatched);
-          return found && gateway.connectedSessions > 0 ? found : undefined;
-        },
+        () =>
+          gateway.connectedSessions > 0
+            ? state.identifies.findLast((i) => i.tokenMatched)
+            : undefined,
         timeoutMs,
         "a client to identify",
-      );
-    },
+      ),
     waitForResume: (timeoutMs = timeout) => {
       const before = state.resumes.length;
       return waitFor(
