@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  type APIRole,
   type APIUser,
   GatewayDispatchEvents,
   GatewayIntentBits,
@@ -99,7 +100,7 @@ export interface StandIn {
   /** The bot's messages that would notify someone (see StoredMessage.pings). */
   pingingMessages(): StoredMessage[];
   /** `<@id>` for a user, `<@&id>` for a role. */
-  mention(target: APIUser | { id: string; permissions: string }): string;
+  mention(target: APIUser | APIRole): string;
   addMember(username: string, options?: { roleIds?: string[]; bot?: boolean }): APIUser;
 
   /** Resolves once a client is identified and connected (READY and GUILD_CREATE sent). */
@@ -216,8 +217,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     gatewayStatus: () => ({ connected: gateway.connectedSessions, live: gateway.liveSessions }),
     botMessages: () => [...state.messages.values()].filter((m) => m.author.id === world.bot.id),
     pingingMessages: () => standIn.botMessages().filter((m) => pingsAnyone(m.pings)),
-    mention: (target) =>
-      "permissions" in target && !("username" in target) ? `<@&${target.id}>` : `<@${target.id}>`,
+    mention: (target) => ("username" in target ? `<@${target.id}>` : `<@&${target.id}>`),
     addMember: (username, memberOptions) => addMember(world, nextId, username, memberOptions),
 
     waitForIdentify: (timeoutMs = timeout) =>
