@@ -1,34 +1,239 @@
-// PLACEHOLDER until the engine lands (issue 3): fixes the signatures the adapters code against.
+/**
+ * The engine's entry points: a question and a knowledge base in, an answer object out. Never
+ * throws on any input; an unanswerable question gets `answered: false`, an honest message and
+ * suggestions.
+ */
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
-import type { Answer } from "./answer-schema.js";
+import type { Answer, AnswerCompany, AnswerSource } from "./answer-schema.js";
+import { answerFact, compose } from "./compose.js";
+import { CONFIDENCE_THRESHOLD, confidence, coverage } from "./confidence.js";
+import { type Prepared, prepare } from "./prepare.js";
+import { rankFacts } from "./rank.js";
+import { matchOrganizations, suggestions } from "./suggest.js";
+import { type Understanding, understand } from "./understand.js";
 
 export interface AnswerOptions {
-  /** Most facts in the whole answer. */
+  /** Most facts in the whole answer (default 6). */
   readonly maxFacts?: number;
 }
 
+const DEFAULT_MAX_FACTS = 6;
+
 /** Answers a question from the knowledge base. Never throws on any input. */
-export function answer(question: string, kb: KnowledgeBase, _options: AnswerOptions = {}): Answer {
+export function answer(question: string, kb: KnowledgeBase, options: AnswerOptions = {}): Answer {
+  const p = prepare(kb);
+  let u: Understanding;
+  try {
+    u = understand(question, p);
+  } catch {
+    // Defensive: understanding is pure and bounded, but a question must never crash an adapter.
+    return decline(p, emptyUnderstanding(question), "I could not read that question.");
+  }
+  const maxFacts = clampMaxFacts(options.maxFacts);
+  const reason = declineReason(u, p);
+  if (reason) return decline(p, u, reason);
+
+  const ranked = rankFacts(u, p);
+  const composition = compose(u, ranked, p, maxFacts);
+  const value = confidence({ understanding: u, bestScore: composition.bestScore });
+  if (composition.companies.length === 0 || value < CONFIDENCE_THRESHOLD) {
+    return decline(p, u, notCovered(u), value);
+  }
   return {
-    question,
-    answered: false,
-    confidence: 0,
-    topics: [],
-    companies: [],
-    sources: [],
-    message: `not implemented (${kb.facts.length} facts)`,
+    question: u.question,
+    answered: true,
+    confidence: value,
+    ...optionalMessage(notes(u, composition.companies, composition.offTopic, p)),
+    topics: u.topics.map((t) => t.id),
+    companies: composition.companies,
+    sources: citedSources(composition.companies, kb),
   };
 }
 
-/** Everything the base holds on one organization (for `/company`), or undefined for an unknown id. */
-export function companyAnswer(organizationId: string, kb: KnowledgeBase): Answer | undefined {
-  return kb.organizations.some((o) => o.id === organizationId)
-    ? answer(organizationId, kb)
-    : undefined;
+/** Why the question cannot be answered before any ranking, or undefined. */
+function declineReason(u: Understanding, p: Prepared): string | undefined {
+  if (u.tokens.length === 0) {
+    return "That does not look like a question. Ask me about the December 2018 Facebook data-sharing story.";
+  }
+  const known = u.organizations.length > 0;
+  // The platform is the story's backdrop: "did Google get my Facebook friends?" is about Google.
+  const onlyPlatform = u.organizations.every(
+    (m) => p.organizations.byId.get(m.id)?.role === "platform",
+  );
+  if (u.unknownNames.length > 0 && onlyPlatform) {
+    return `My sources say nothing about ${list(u.unknownNames)}. They cover Facebook's data-sharing partners in December 2018.`;
+  }
+  const words = u.contentWords.length + u.unknownWords.length;
+  if (!known && (words === 0 || coverage(u) < 0.5) && u.topics.length === 0) return notCovered(u);
+  if (!known && coverage(u) < 0.5) return notCovered(u);
+  if (known && words > 0 && u.contentWords.length === 0) {
+    const names = u.organizations.map((m) => p.organizations.byId.get(m.id)?.name ?? m.id);
+    return `My sources do not cover that about ${list(names)}.`;
+  }
+  return undefined;
+}
+
+function notCovered(u: Understanding): string {
+  return u.unknownNames.length > 0
+    ? `My sources say nothing about ${list(u.unknownNames)}.`
+    : "That is not in my sources: three articles on how Facebook shared users' data with partners (December 2018).";
+}
+
+/** Notes for the user: organizations not covered, subjects the question's topic misses. */
+function notes(
+  u: Understanding,
+  companies: readonly AnswerCompany[],
+  offTopic: readonly string[],
+  p: Prepared,
+): string | undefined {
+  const out: string[] = [];
+  if (u.unknownNames.length > 0) out.push(`My sources say nothing about ${list(u.unknownNames)}.`);
+  for (const id of offTopic) {
+    const name = p.organizations.byId.get(id)?.name ?? id;
+    out.push(`The sources do not report that about ${name}; here is what they do report.`);
+  }
+  for (const c of companies) {
+    if (c.noResponseInSources && c.role === "partner") {
+      out.push(`The sources report no response from ${c.name}.`);
+    }
+  }
+  return out.length > 0 ? out.join(" ") : undefined;
+}
+
+function decline(p: Prepared, u: Understanding, message: string, value = 0): Answer {
+  return {
+    question: u.question,
+    answered: false,
+    confidence: Math.min(value, CONFIDENCE_THRESHOLD - 0.01),
+    message,
+    topics: u.topics.map((t) => t.id),
+    companies: [],
+    sources: [],
+    suggestions: suggestions(u, p),
+  };
+}
+
+function citedSources(companies: readonly AnswerCompany[], kb: KnowledgeBase): AnswerSource[] {
+  const cited = new Set(companies.flatMap((c) => c.facts.map((f) => f.source)));
+  return kb.sources
+    .filter((s) => cited.has(s.id))
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      ...(s.publisher ? { publisher: s.publisher } : {}),
+      ...(s.author ? { author: s.author } : {}),
+      date: s.date,
+      language: s.language,
+    }));
+}
+
+/**
+ * Everything the base holds on one organization (for `/company`), or undefined for an unknown
+ * id: what was reported about it, then its own responses, then the platform's statements about
+ * it. All of it by default; `maxFacts` caps the total.
+ */
+export function companyAnswer(
+  organizationId: string,
+  kb: KnowledgeBase,
+  options: AnswerOptions = {},
+): Answer | undefined {
+  const p = prepare(kb);
+  const org = p.organizations.byId.get(organizationId);
+  if (!org) return undefined;
+  const max =
+    options.maxFacts === undefined ? Number.POSITIVE_INFINITY : clampMaxFacts(options.maxFacts);
+  const about = p.facts
+    .filter((pf) => pf.about.has(org.id))
+    .sort((a, b) => (a.about.get(org.id) ?? 0) - (b.about.get(org.id) ?? 0));
+  const own = about.filter((pf) => pf.fact.kind !== "response" || pf.speakers.has(org.id));
+  const ownFirst = [
+    ...own.filter((pf) => pf.fact.kind !== "response"),
+    ...own.filter((pf) => pf.fact.kind === "response"),
+  ].slice(0, max);
+  const companies: AnswerCompany[] = [
+    {
+      id: org.id,
+      name: org.name,
+      role: org.role,
+      facts: ownFirst.map(answerFact),
+      noResponseInSources:
+        org.noResponseInSources ||
+        (org.role !== "news-outlet" &&
+          org.role !== "regulator" &&
+          !own.some((pf) => pf.fact.kind === "response")),
+    },
+  ];
+  const others = groupOthersResponses(about, org, p, max - ownFirst.length);
+  companies.push(...others);
+  return {
+    question: org.name,
+    answered: true,
+    confidence: 1,
+    topics: [],
+    companies,
+    sources: citedSources(companies, kb),
+  };
+}
+
+/** Other organizations' statements about this one (Facebook on its partners), by speaker. */
+function groupOthersResponses(
+  about: readonly Prepared["facts"][number][],
+  org: Organization,
+  p: Prepared,
+  room: number,
+): AnswerCompany[] {
+  const bySpeaker = new Map<string, AnswerCompany>();
+  let left = room;
+  for (const pf of about) {
+    if (left <= 0) break;
+    if (pf.fact.kind !== "response" || pf.speakers.has(org.id)) continue;
+    const speaker = [...pf.speakers].map((id) => p.organizations.byId.get(id)).find(Boolean);
+    if (!speaker) continue;
+    const entry = bySpeaker.get(speaker.id) ?? {
+      id: speaker.id,
+      name: speaker.name,
+      role: speaker.role,
+      facts: [],
+      noResponseInSources: false,
+    };
+    entry.facts.push(answerFact(pf));
+    bySpeaker.set(speaker.id, entry);
+    left--;
+  }
+  return [...bySpeaker.values()];
 }
 
 /** Organizations matching a partial, possibly misspelt name, best first (for autocomplete). */
 export function suggestOrganizations(text: string, kb: KnowledgeBase, limit = 25): Organization[] {
-  const t = text.toLowerCase();
-  return kb.organizations.filter((o) => o.name.toLowerCase().includes(t)).slice(0, limit);
+  return matchOrganizations(text, kb, limit);
+}
+
+function clampMaxFacts(value: number | undefined): number {
+  if (value === undefined || !Number.isFinite(value)) return DEFAULT_MAX_FACTS;
+  return Math.max(1, Math.min(50, Math.floor(value)));
+}
+
+function optionalMessage(message: string | undefined): { message?: string } {
+  return message ? { message } : {};
+}
+
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function emptyUnderstanding(question: unknown): Understanding {
+  return {
+    question: typeof question === "string" ? question.slice(0, 500) : "",
+    tokens: [],
+    organizations: [],
+    unknownNames: [],
+    contentWords: [],
+    aliasWords: [],
+    unknownWords: [],
+    corrections: [],
+    stems: [],
+    topics: [],
+    asksWhich: false,
+  };
 }

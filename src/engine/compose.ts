@@ -1,0 +1,266 @@
+/**
+ * Composes the answer per organization, most relevant first: what was reported about it, then
+ * its own response (or the fact that the sources report none), and Facebook's position when the
+ * question is about a partner's access. Facts only ever appear under an organization they are
+ * about, so one company's facts never stand in for another's.
+ */
+import type { Organization } from "../knowledge/schema.js";
+import type { AnswerCompany, AnswerFact } from "./answer-schema.js";
+import type { Prepared, PreparedFact } from "./prepare.js";
+import type { RankedFact } from "./rank.js";
+import type { Understanding } from "./understand.js";
+
+export interface Composition {
+  readonly companies: AnswerCompany[];
+  /** Subjects for which no fact matched the question (shown: what the base holds on them). */
+  readonly offTopic: readonly string[];
+  /** Best score among the facts shown. */
+  readonly bestScore: number;
+}
+
+/** Topics about who got access to what: a partner's access calls for Facebook's position. */
+const ACCESS_TOPICS = new Set([
+  "private-messages",
+  "friends-data",
+  "contacts-calendar",
+  "consent-login",
+  "messaging-integration",
+  "partnership-deals",
+  "data-use",
+]);
+/** A fact scoring below this share of the best is filler, not an answer. */
+const RELATIVE_FLOOR = 0.35;
+/** A fact scoring below this says nothing about the question. */
+const ABSOLUTE_FLOOR = 0.12;
+const MAX_SUBJECTS = 4;
+/** Facts per company when several share the answer. */
+const MAX_PER_COMPANY = 3;
+
+export function compose(
+  u: Understanding,
+  ranked: readonly RankedFact[],
+  p: Prepared,
+  maxFacts: number,
+): Composition {
+  const role = (id: string) => p.organizations.byId.get(id)?.role;
+  const chosen = chooseSubjects(u, ranked, p);
+  const platform = p.kb.organizations.find((o) => o.role === "platform");
+  const hasPartner = chosen.some((id) => role(id) === "partner");
+  // Named next to a partner ("did FB let Netflix read DMs"), the platform gives its position.
+  const platformNamed =
+    platform !== undefined &&
+    hasPartner &&
+    u.organizations.some((m) => m.id === platform.id) &&
+    chosen.includes(platform.id);
+  const subjects = platformNamed ? chosen.filter((id) => id !== platform?.id) : chosen;
+  const wantsPosition =
+    platform !== undefined &&
+    hasPartner &&
+    (platformNamed || u.topics.length === 0 || u.topics.some((t) => ACCESS_TOPICS.has(t.id)));
+  const n = Math.max(1, subjects.length);
+  // Every subject gets at least one fact; the platform's position takes what is left over.
+  const reserve = Math.max(0, Math.min(wantsPosition ? (platformNamed ? 2 : 1) : 0, maxFacts - n));
+  const asked = u.contentWords.length > 0 || u.topics.length > 0;
+  const plans = subjects.map((id) => planSubject(id, ranked, p));
+  const shown = allocate(plans, maxFacts - reserve, n === 1 ? maxFacts : MAX_PER_COMPANY);
+
+  const companies: AnswerCompany[] = [];
+  let bestScore = 0;
+  for (const plan of plans) {
+    const org = p.organizations.byId.get(plan.id);
+    if (!org || plan.facts.length === 0) continue;
+    if (!plan.offTopic) for (const r of plan.facts) bestScore = Math.max(bestScore, r.score);
+    companies.push(company(org, order(plan.facts, plan.id), p));
+  }
+  if (wantsPosition && platform) {
+    const room = Math.min(
+      reserve + Math.max(0, maxFacts - reserve - shown.size),
+      maxFacts - shown.size,
+    );
+    const position = platformPosition(platform.id, subjects, ranked, Math.min(room, reserve));
+    if (position.length > 0) companies.push(company(platform, position, p));
+  }
+  // Without content words or topics ("what did Apple get?") an overview is the answer.
+  const offTopic = asked ? plans.filter((pl) => pl.offTopic && pl.facts.length > 0) : [];
+  return { companies, offTopic: offTopic.map((pl) => pl.id), bestScore };
+}
+
+interface SubjectPlan {
+  readonly id: string;
+  /** Facts that answer the question for this subject, best first. */
+  readonly queue: readonly RankedFact[];
+  /** Its own most relevant response, if it has one. */
+  readonly own?: RankedFact;
+  /** No fact about the subject matches the question: the queue is an overview. */
+  readonly offTopic: boolean;
+  readonly facts: RankedFact[];
+}
+
+/**
+ * Shares the fact budget among subjects: first each subject's best fact, then each one's own
+ * response, then the next best in turn. A fact already shown under another subject costs nothing.
+ */
+function allocate(plans: readonly SubjectPlan[], budget: number, perCompany: number): Set<string> {
+  const shown = new Set<string>();
+  const take = (plan: SubjectPlan, r: RankedFact | undefined): boolean => {
+    const id = r?.prepared.fact.id;
+    if (!r || !id || plan.facts.includes(r) || plan.facts.length >= perCompany) return false;
+    if (!shown.has(id) && shown.size >= budget) return false;
+    plan.facts.push(r);
+    shown.add(id);
+    return true;
+  };
+  for (const plan of plans) take(plan, plan.queue[0]);
+  for (const plan of plans) take(plan, plan.own);
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const plan of plans) {
+      const next = plan.queue.find((r) => !plan.facts.includes(r));
+      if (take(plan, next)) progress = true;
+    }
+  }
+  return shown;
+}
+
+/** The organizations the answer covers: those named, or those the best facts are about. */
+function chooseSubjects(u: Understanding, ranked: readonly RankedFact[], p: Prepared): string[] {
+  const role = (id: string) => p.organizations.byId.get(id)?.role;
+  const named = u.organizations.map((m) => m.id);
+  if (named.length > 0) {
+    const subjects = named.some((id) => role(id) !== "news-outlet")
+      ? named.filter((id) => role(id) !== "news-outlet")
+      : named;
+    // The platform's position follows its partners' facts.
+    if (subjects.some((id) => role(id) === "partner")) {
+      subjects.sort((a, b) => Number(role(a) === "platform") - Number(role(b) === "platform"));
+    }
+    return subjects.slice(0, MAX_SUBJECTS);
+  }
+  const best = ranked[0]?.score ?? 0;
+  if (best < ABSOLUTE_FLOOR) return [];
+  const top = ranked.filter((r) => r.score >= best * 0.6).slice(0, 4);
+  const weight = new Map<string, number>();
+  for (const r of top) {
+    const about = r.prepared.fact.about.filter((id) => role(id) !== "news-outlet");
+    // "Which companies…" lists every company a top fact names (partners before the platform);
+    // otherwise each fact stands for its central organization.
+    const ids = u.asksWhich
+      ? about.filter((id) => role(id) !== "platform" || about.length === 1)
+      : about.slice(0, 1);
+    ids.forEach((id, i) => {
+      weight.set(id, (weight.get(id) ?? 0) + r.score / (1 + 0.1 * i));
+    });
+  }
+  return [...weight]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id]) => id)
+    .slice(0, MAX_SUBJECTS);
+}
+
+/**
+ * Whether a fact may stand under an organization: it must be about it, and for the platform and
+ * its partners it must not be another party's response (Facebook's statements about Netflix are
+ * Facebook's position, shown under Facebook). A regulator or a PR firm has no side to confuse.
+ */
+function belongsTo(pf: PreparedFact, id: string, p: Prepared): boolean {
+  if (!pf.about.has(id)) return false;
+  const role = p.organizations.byId.get(id)?.role;
+  if (role !== "platform" && role !== "partner") return true;
+  return pf.fact.kind !== "response" || pf.speakers.has(id) || pf.speakers.size === 0;
+}
+
+function planSubject(id: string, ranked: readonly RankedFact[], p: Prepared): SubjectPlan {
+  const centrality = (r: RankedFact) => 1 / (1 + 0.15 * (r.prepared.about.get(id) ?? 0));
+  const candidates = ranked
+    .filter((r) => belongsTo(r.prepared, id, p))
+    .map((r) => ({ r, s: r.score * centrality(r) }))
+    .sort((a, b) => b.s - a.s);
+  const top = candidates[0]?.s ?? 0;
+  if (top < ABSOLUTE_FLOOR) {
+    // Nothing about this organization matches: show what the base holds on it, most central first.
+    const overview = candidates
+      .map(({ r }) => r)
+      .sort(
+        (a, b) =>
+          kindOrder(a) - kindOrder(b) ||
+          (a.prepared.about.get(id) ?? 0) - (b.prepared.about.get(id) ?? 0),
+      );
+    const own = overview.find((r) => isOwnResponse(r.prepared, id));
+    return {
+      id,
+      queue: overview.slice(0, 1),
+      ...(own ? { own } : {}),
+      offTopic: candidates.length > 0,
+      facts: [],
+    };
+  }
+  const queue = candidates
+    .filter(({ s }) => s >= Math.max(ABSOLUTE_FLOOR, top * RELATIVE_FLOOR))
+    .map(({ r }) => r);
+  // Its own response on the matter belongs in the answer even when reports outrank it.
+  const own = candidates.find(
+    ({ r }) => isOwnResponse(r.prepared, id) && r.score >= ABSOLUTE_FLOOR,
+  )?.r;
+  return { id, queue, ...(own ? { own } : {}), offTopic: false, facts: [] };
+}
+
+function isOwnResponse(pf: PreparedFact, id: string): boolean {
+  return pf.fact.kind === "response" && pf.speakers.has(id);
+}
+
+const kindOrder = (r: RankedFact) =>
+  r.prepared.fact.kind === "reported" ? 0 : r.prepared.fact.kind === "context" ? 1 : 2;
+
+/** What was reported first, then responses; by score within each. */
+function order(facts: RankedFact[], id: string): RankedFact[] {
+  const group = (r: RankedFact) => (isOwnResponse(r.prepared, id) ? 1 : 0);
+  return [...facts].sort((a, b) => group(a) - group(b) || b.score - a.score);
+}
+
+/** The platform's own statements about the subjects' access, most relevant first. */
+function platformPosition(
+  platformId: string,
+  subjects: readonly string[],
+  ranked: readonly RankedFact[],
+  room: number,
+): RankedFact[] {
+  if (room <= 0) return [];
+  return ranked
+    .filter(
+      (r) =>
+        isOwnResponse(r.prepared, platformId) &&
+        subjects.some((s) => r.prepared.about.has(s)) &&
+        r.score >= ABSOLUTE_FLOOR,
+    )
+    .slice(0, room);
+}
+
+function company(org: Organization, facts: readonly RankedFact[], p: Prepared): AnswerCompany {
+  return {
+    id: org.id,
+    name: org.name,
+    role: org.role,
+    facts: facts.map((r) => answerFact(r.prepared)),
+    noResponseInSources: hasNoResponse(org, p),
+  };
+}
+
+function hasNoResponse(org: Organization, p: Prepared): boolean {
+  if (org.noResponseInSources) return true;
+  if (org.role === "news-outlet" || org.role === "regulator") return false;
+  return !p.facts.some((pf) => isOwnResponse(pf, org.id));
+}
+
+export function answerFact(pf: PreparedFact): AnswerFact {
+  const f = pf.fact;
+  return {
+    id: f.id,
+    kind: f.kind,
+    speaker: f.speaker,
+    quote: f.quote,
+    ...(f.translation ? { translation: f.translation } : {}),
+    summary: f.summary,
+    source: f.source,
+    language: f.language,
+  };
+}

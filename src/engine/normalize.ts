@@ -1,0 +1,90 @@
+/**
+ * Question clean-up and tokenisation. Discord messages carry mentions, markdown, emoji, control
+ * characters and arbitrary length; the engine keeps a bounded, printable question for display
+ * and a folded token list (lower case, no diacritics) for matching.
+ */
+
+/** Characters of the question kept for display and matching; longer input is cut. */
+export const MAX_QUESTION_CHARS = 500;
+/** Raw input beyond this is ignored before any regular expression runs over it. */
+const MAX_RAW_CHARS = 4 * MAX_QUESTION_CHARS;
+/** Tokens beyond this are ignored (a 500-character question has far fewer). */
+const MAX_TOKENS = 120;
+
+export interface Token {
+  /** Folded form: lower case, diacritics removed, apostrophes dropped. */
+  readonly text: string;
+  /** The token as typed, for case-sensitive checks (short aliases, capitalised names). */
+  readonly raw: string;
+  /** True when the token opens a sentence, where capitals say nothing about names. */
+  readonly sentenceStart: boolean;
+}
+
+/** Control and invisible formatting characters (C0, C1, zero-width, bidi marks). */
+const CONTROL = /[\p{Cc}\p{Cf}]/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal escapes is the point.
+const ANSI_ESCAPE = /\u001B\[[0-9;?]*[A-Za-z]/g;
+
+/** The question as shown back to the user: printable, single-spaced, at most 500 characters. */
+export function cleanQuestion(raw: unknown): string {
+  if (typeof raw !== "string") return "";
+  const text = raw
+    .slice(0, MAX_RAW_CHARS)
+    .replace(ANSI_ESCAPE, " ")
+    .replace(CONTROL, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return cutAt(text, MAX_QUESTION_CHARS);
+}
+
+/** Cuts without leaving half of a surrogate pair at the end. */
+function cutAt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** Removes what Discord adds around words: mentions, custom emoji, links, code blocks, markdown. */
+export function stripDiscord(text: string): string {
+  return text
+    .replace(/```[\s\S]*?(```|$)/g, " ")
+    .replace(/<a?:\w+:\d+>/g, " ")
+    .replace(/<(@[!&]?|#)\d+>/g, " ")
+    .replace(/<\/[\w -]+:\d+>/g, " ")
+    .replace(/<t:-?\d+(:\w)?>/g, " ")
+    .replace(/@(everyone|here)\b/gi, " ")
+    .replace(/\bhttps?:\/\/\S+/gi, " ")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_~`|>#]+/g, " ");
+}
+
+/** Lower case without diacritics: "Privéberichten" → "priveberichten". */
+export function fold(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Splits text into folded word tokens; possessive 's and apostrophes inside words are dropped. */
+export function tokenize(text: string): Token[] {
+  const prepared = text.replace(/(\p{L})['’]s\b/gu, "$1").replace(/(\p{L})['’](\p{L})/gu, "$1$2");
+  const tokens: Token[] = [];
+  let lastEnd = 0;
+  for (const match of prepared.matchAll(WORD)) {
+    if (tokens.length >= MAX_TOKENS) break;
+    const between = prepared.slice(lastEnd, match.index);
+    const sentenceStart = tokens.length === 0 || /[.!?:\n]/.test(between);
+    lastEnd = match.index + match[0].length;
+    const folded = fold(match[0]);
+    if (folded) tokens.push({ text: folded, raw: match[0], sentenceStart });
+  }
+  return tokens;
+}
+
+/** Folded tokens of a short text such as an alias or keyword: "NU.nl" → ["nu", "nl"]. */
+export function words(text: string): string[] {
+  return tokenize(text).map((t) => t.text);
+}

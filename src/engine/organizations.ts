@@ -1,0 +1,172 @@
+/**
+ * Finds the organizations a question names, through names and aliases, tolerating typos
+ * ("spotfy", "royl bank canda") without turning ordinary words into companies.
+ */
+import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
+import { typoDistance } from "./fuzzy.js";
+import { type Token, words } from "./normalize.js";
+import { isStopword } from "./stopwords.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+interface Variant {
+  readonly orgId: string;
+  readonly tokens: readonly string[];
+  /** The tokens joined without spaces, compared against typed n-grams. */
+  readonly joined: string;
+  /** When set, the alias only counts typed exactly like this ("NU", not the Dutch word "nu"). */
+  readonly exactCase?: string;
+  /** An alias rather than the name: products like "Alexa" or "Bing" also say what is asked. */
+  readonly alias: boolean;
+}
+
+export interface OrganizationIndex {
+  readonly byId: ReadonlyMap<string, Organization>;
+  /** Exact phrases (space-joined folded tokens) to variants. */
+  readonly phrases: ReadonlyMap<string, readonly Variant[]>;
+  /** Variants long enough to match with typos. */
+  readonly fuzzy: readonly Variant[];
+  /** Every token of every variant: such tokens are never "unknown words". */
+  readonly nameWords: ReadonlySet<string>;
+}
+
+export interface OrganizationMatch {
+  readonly id: string;
+  /** Index of the first token of the match. */
+  readonly start: number;
+  readonly end: number;
+  /** Edits between what was typed and the name; 0 for an exact match. */
+  readonly distance: number;
+  /** What was typed. */
+  readonly typed: string;
+  /** Matched through an alias ("Alexa", "RBC"), not the name. */
+  readonly alias: boolean;
+}
+
+const ARTICLES = new Set(["the", "de", "het"]);
+const MAX_PHRASE = 4;
+
+export function buildOrganizationIndex(kb: KnowledgeBase): OrganizationIndex {
+  const phrases = new Map<string, Variant[]>();
+  const fuzzy: Variant[] = [];
+  const nameWords = new Set<string>();
+  for (const org of kb.organizations) {
+    for (const text of [org.name, ...org.aliases]) {
+      const alias = text !== org.name;
+      for (const tokens of variantsOf(words(text))) {
+        const single = tokens.length === 1 && isStopword(tokens[0] ?? "");
+        const variant: Variant = {
+          orgId: org.id,
+          tokens,
+          joined: tokens.join(""),
+          alias,
+          ...(single ? { exactCase: text } : {}),
+        };
+        const key = tokens.join(" ");
+        phrases.set(key, [...(phrases.get(key) ?? []), variant]);
+        if (!single && variant.joined.length >= 5) fuzzy.push(variant);
+        for (const t of tokens) nameWords.add(t);
+      }
+    }
+  }
+  return { byId: new Map(kb.organizations.map((o) => [o.id, o])), phrases, fuzzy, nameWords };
+}
+
+/** A name as typed, without a leading article, and without inner stop words ("royal bank canada"). */
+function variantsOf(tokens: string[]): string[][] {
+  if (tokens.length === 0) return [];
+  const out = [tokens];
+  const bare = ARTICLES.has(tokens[0] ?? "") && tokens.length >= 3 ? tokens.slice(1) : tokens;
+  if (bare !== tokens) out.push(bare);
+  const content = bare.filter((t) => !isStopword(t));
+  if (content.length >= 2 && content.length < bare.length) out.push(content);
+  return out;
+}
+
+/** Organizations named in the question, in the order they appear. */
+export function findOrganizations(
+  tokens: readonly Token[],
+  index: OrganizationIndex,
+  vocab: Vocabulary,
+): OrganizationMatch[] {
+  const matches: OrganizationMatch[] = [];
+  const used = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1; n--) {
+      const slice = tokens.slice(i, i + n);
+      const variant = index.phrases
+        .get(slice.map((t) => t.text).join(" "))
+        ?.find((v) => !v.exactCase || v.exactCase === slice.map((t) => t.raw).join(""));
+      if (variant) {
+        matches.push(match(variant, slice, i, 0));
+        used.fill(true, i, i + n);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+      const slice = tokens.slice(i, i + n);
+      if (used.slice(i, i + n).some(Boolean) || !fuzzyCandidate(slice, vocab, index)) continue;
+      const found = closestVariant(slice.map((t) => t.text).join(""), index.fuzzy);
+      if (found) {
+        matches.push(match(found.variant, slice, i, found.distance));
+        used.fill(true, i, i + n);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return dedupe(matches.sort((a, b) => a.start - b.start));
+}
+
+/** An n-gram worth comparing with names: no stop word at its edges, no known ordinary word alone. */
+function fuzzyCandidate(slice: readonly Token[], vocab: Vocabulary, index: OrganizationIndex) {
+  const first = slice[0]?.text ?? "";
+  const last = slice[slice.length - 1]?.text ?? "";
+  if (isStopword(first) || isStopword(last) || /\d/.test(first)) return false;
+  if (slice.length === 1) {
+    if (first.length < 4) return false;
+    // A word the fact base uses for something else ("messages", "bank") is not a typo of a name.
+    if (vocab.words.has(first) && !index.nameWords.has(first)) return false;
+  }
+  return true;
+}
+
+function closestVariant(typed: string, variants: readonly Variant[]) {
+  let best: { variant: Variant; distance: number } | undefined;
+  for (const variant of variants) {
+    const distance = typoDistance(typed, variant.joined);
+    if (distance === undefined) continue;
+    // Five-letter names ("apple", "alexa") accept a dropped or swapped letter, not a changed one:
+    // "aple" and "appel" are Apple, "apply" is not.
+    if (variant.joined.length <= 5 && typed.length === variant.joined.length) {
+      if ([...typed].sort().join("") !== [...variant.joined].sort().join("")) continue;
+    }
+    if (!best || distance < best.distance) best = { variant, distance };
+  }
+  return best;
+}
+
+function match(
+  variant: Variant,
+  slice: readonly Token[],
+  start: number,
+  distance: number,
+): OrganizationMatch {
+  const typed = slice.map((t) => t.raw).join(" ");
+  return {
+    id: variant.orgId,
+    start,
+    end: start + slice.length,
+    distance,
+    typed,
+    alias: variant.alias,
+  };
+}
+
+function dedupe(matches: OrganizationMatch[]): OrganizationMatch[] {
+  const seen = new Set<string>();
+  return matches.filter((m) => !seen.has(m.id) && seen.add(m.id));
+}

@@ -1,0 +1,92 @@
+/**
+ * Question understanding: from raw text to the organizations, topics and content words the rest
+ * of the engine works with. Pure and bounded: any string in, a plain object out.
+ */
+import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.js";
+import { findOrganizations, type OrganizationMatch } from "./organizations.js";
+import type { Prepared } from "./prepare.js";
+import { stem } from "./stem.js";
+import { isStopword, WHICH_WORDS } from "./stopwords.js";
+import { findTopics, type TopicMatch } from "./topics.js";
+import { findUnknownNames } from "./unknown.js";
+import { correctWord, isKnownWord } from "./vocabulary.js";
+
+export interface Correction {
+  readonly typed: string;
+  readonly corrected: string;
+}
+
+export interface Understanding {
+  /** The question for display: printable, at most 500 characters. */
+  readonly question: string;
+  readonly tokens: readonly Token[];
+  /** Organizations named, in order of appearance. */
+  readonly organizations: readonly OrganizationMatch[];
+  /** Company or other names the fact base does not cover ("Twitter"). */
+  readonly unknownNames: readonly string[];
+  /** Words that carry the question's subject, typo-corrected: no stop words, no names. */
+  readonly contentWords: readonly string[];
+  /** Words of aliases typed ("alexa", "bing"): they name a company and also a subject. */
+  readonly aliasWords: readonly string[];
+  /** Content words the fact base does not know and could not correct. */
+  readonly unknownWords: readonly string[];
+  readonly corrections: readonly Correction[];
+  /** Stems of every word of the question (corrected), for phrase matching. */
+  readonly stems: readonly string[];
+  readonly topics: readonly TopicMatch[];
+  /** "which companies…", "who…", "compare…": the answer should cover several companies. */
+  readonly asksWhich: boolean;
+}
+
+export function understand(raw: unknown, prepared: Prepared): Understanding {
+  const question = cleanQuestion(raw);
+  const tokens = tokenize(stripDiscord(question));
+  const organizations = findOrganizations(tokens, prepared.organizations, prepared.vocabulary);
+  const taken = new Set<number>();
+  for (const m of organizations) for (let i = m.start; i < m.end; i++) taken.add(i);
+  const unknownNames = findUnknownNames({
+    tokens,
+    taken,
+    vocab: prepared.vocabulary,
+    orgs: prepared.organizations,
+  });
+  const unknownNameWords = new Set(unknownNames.map((n) => n.toLowerCase()));
+
+  const contentWords: string[] = [];
+  const unknownWords: string[] = [];
+  const corrections: Correction[] = [];
+  const corrected = tokens.map((token, i) => {
+    if (taken.has(i) || isStopword(token.text)) return token.text;
+    if (unknownNameWords.has(token.raw.toLowerCase())) return token.text;
+    if (isKnownWord(prepared.vocabulary, token.text)) {
+      contentWords.push(token.text);
+      return token.text;
+    }
+    const fix = correctWord(prepared.vocabulary, token.text);
+    if (fix) {
+      corrections.push({ typed: token.raw, corrected: fix });
+      contentWords.push(fix);
+      return fix;
+    }
+    unknownWords.push(token.text);
+    return token.text;
+  });
+  const stems = corrected.map(stem);
+  const aliasWords = organizations
+    .filter((m) => m.alias)
+    .flatMap((m) => tokens.slice(m.start, m.end).map((t) => t.text))
+    .filter((w) => !isStopword(w));
+  return {
+    question,
+    tokens,
+    organizations,
+    unknownNames,
+    contentWords,
+    aliasWords,
+    unknownWords,
+    corrections,
+    stems,
+    topics: findTopics(stems, prepared.topics),
+    asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
+  };
+}
