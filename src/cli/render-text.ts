@@ -1,0 +1,61 @@
+/**
+ * Renders an answer as plain text for the terminal: organizations, quotes, translations,
+ * speakers and numbered sources. Pure: an answer in, a string out.
+ */
+import type { Answer, AnswerFact } from "../engine/index.js";
+
+const WIDTH = 90;
+const KIND_LABEL: Record<AnswerFact["kind"], string> = {
+  reported: "Reported",
+  response: "Response",
+  context: "Context",
+};
+
+export function renderText(answer: Answer): string {
+  const lines: string[] = [`Q: ${answer.question || "(empty question)"}`, ""];
+  if (!answer.answered) {
+    lines.push(...wrap(answer.message ?? "That is not in my sources.", ""));
+    for (const s of answer.suggestions ?? []) lines.push(...wrap(s, "  - ", "    "));
+    return `${lines.join("\n")}\n`;
+  }
+  const sourceNumber = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
+  for (const company of answer.companies) {
+    lines.push(`${company.name} (${company.role})`);
+    for (const fact of company.facts) {
+      lines.push(...wrap(`${KIND_LABEL[fact.kind]}: ${fact.speaker}`, "  * ", "    "));
+      lines.push(...wrap(`"${fact.quote}"`, "    "));
+      if (fact.translation) lines.push(...wrap(`Translation: "${fact.translation}"`, "    "));
+      lines.push(`    Source [${sourceNumber.get(fact.source) ?? "?"}]`);
+    }
+    if (company.noResponseInSources && company.role !== "platform") {
+      lines.push(`  The sources report no response from ${company.name}.`);
+    }
+    lines.push("");
+  }
+  if (answer.message) lines.push(...wrap(`Note: ${answer.message}`, ""), "");
+  lines.push("Sources");
+  answer.sources.forEach((s, i) => {
+    const by = [s.publisher, s.author].filter(Boolean).join(", ");
+    const meta = [by, s.date, s.language === "nl" ? "Dutch" : "English"].filter(Boolean);
+    lines.push(...wrap(`[${i + 1}] ${s.title} (${meta.join(", ")})`, "  ", "      "));
+  });
+  lines.push("", `Confidence: ${answer.confidence.toFixed(2)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Word-wraps `text` to the terminal width with a first-line and a continuation indent. */
+function wrap(text: string, first: string, rest = first): string[] {
+  const out: string[] = [];
+  let line = first;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const indent = out.length === 0 ? first : rest;
+    if (line.length > indent.length && line.length + 1 + word.length > WIDTH) {
+      out.push(line);
+      line = rest + word;
+    } else {
+      line += line.length > indent.length ? ` ${word}` : word;
+    }
+  }
+  out.push(line);
+  return out;
+}
