@@ -9,7 +9,7 @@ import { answerFact, compose } from "./compose.js";
 import { CONFIDENCE_THRESHOLD, confidence, coverage } from "./confidence.js";
 import { type Prepared, prepare } from "./prepare.js";
 import { rankFacts } from "./rank.js";
-import { matchOrganizations, suggestions } from "./suggest.js";
+import { didYouMean, matchOrganizations, suggestions } from "./suggest.js";
 import { type Understanding, understand } from "./understand.js";
 
 export interface AnswerOptions {
@@ -63,9 +63,11 @@ function declineReason(u: Understanding, p: Prepared): string | undefined {
   if (u.unknownNames.length > 0 && onlyPlatform) {
     return `My sources say nothing about ${list(u.unknownNames)}. They cover Facebook's data-sharing partners in December 2018.`;
   }
+  const guess = known ? undefined : didYouMean(u, p);
+  if (guess) return `I do not know that name. Did you mean ${guess.name}?`;
   const words = u.contentWords.length + u.unknownWords.length;
-  if (!known && (words === 0 || coverage(u) < 0.5) && u.topics.length === 0) return notCovered(u);
-  if (!known && coverage(u) < 0.5) return notCovered(u);
+  // Without a company, at least half of the words must be the fact base's own (or a topic).
+  if (!known && (words === 0 ? u.topics.length === 0 : coverage(u) < 0.5)) return notCovered(u);
   if (known && words > 0 && u.contentWords.length === 0) {
     const names = u.organizations.map((m) => p.organizations.byId.get(m.id)?.name ?? m.id);
     return `My sources do not cover that about ${list(names)}.`;

@@ -24,7 +24,7 @@ export function suggestions(u: Understanding, p: Prepared): string[] {
 }
 
 /** An organization one typo further than the engine accepts ("sonny" → Sony). */
-function didYouMean(u: Understanding, p: Prepared): Organization | undefined {
+export function didYouMean(u: Understanding, p: Prepared): Organization | undefined {
   const typed = [...u.unknownWords, ...u.unknownNames.map(fold)];
   for (const word of typed) {
     for (const org of p.kb.organizations) {

@@ -12,7 +12,7 @@ export interface Vocabulary {
   /** Folded words, with how many facts (or topics, names) use them. */
   readonly words: ReadonlyMap<string, number>;
   readonly stems: ReadonlySet<string>;
-  /** Words by first letter, for typo correction. */
+  /** Words by first letter, for typo correction; names are left to organization matching. */
   readonly byInitial: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -27,10 +27,13 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     add([f.summary, f.quote, f.translation ?? "", f.speaker, ...f.keywords].join(" \n "));
   }
   for (const t of kb.topics) add([t.name, ...t.keywords].join(" \n "));
-  for (const o of kb.organizations) add([o.name, ...o.aliases].join(" \n "));
+  const names = kb.organizations.map((o) => [o.name, ...o.aliases].join(" \n "));
+  for (const n of names) add(n);
+  const nameWords = new Set(words(names.join(" \n ")));
 
   const byInitial = new Map<string, string[]>();
   for (const w of counts.keys()) {
+    if (nameWords.has(w)) continue;
     const list = byInitial.get(w[0] ?? "") ?? [];
     list.push(w);
     byInitial.set(w[0] ?? "", list);

@@ -1,0 +1,198 @@
+/** The answer object: composition per organization, declining, robustness, the other entry points. */
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type Answer,
+  AnswerSchema,
+  answer,
+  companyAnswer,
+  suggestOrganizations,
+} from "../../src/engine/index.js";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import { projectKnowledge } from "./knowledge.js";
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await projectKnowledge();
+});
+
+const ask = (q: string, maxFacts?: number): Answer => {
+  const a = answer(q, kb, maxFacts === undefined ? {} : { maxFacts });
+  expect(AnswerSchema.safeParse(a).success).toBe(true);
+  return a;
+};
+const companyIds = (a: Answer) => a.companies.map((c) => c.id);
+const factIds = (a: Answer) => a.companies.flatMap((c) => c.facts.map((f) => f.id));
+const aboutOf = (id: string) => kb.facts.find((f) => f.id === id)?.about ?? [];
+
+describe("composition", () => {
+  it("answers for the organization asked, with what was reported, then its own response", () => {
+    const a = ask("did Spotify read messages?");
+    expect(a.answered).toBe(true);
+    expect(a.companies[0]?.id).toBe("spotify");
+    const kinds = a.companies[0]?.facts.map((f) => f.kind) ?? [];
+    expect(kinds).toContain("response");
+    expect(kinds.indexOf("response")).toBeGreaterThan(kinds.findIndex((k) => k !== "response"));
+    expect(a.companies[0]?.facts.at(-1)?.speaker).toMatch(/Spotify/);
+  });
+
+  it("adds Facebook's position when the question is about a partner's access", () => {
+    const a = ask("could RBC read private messages");
+    expect(companyIds(a)).toEqual(["royal-bank-of-canada", "facebook"]);
+    const position = a.companies[1]?.facts ?? [];
+    expect(position.every((f) => f.kind === "response" && /^Facebook/.test(f.speaker))).toBe(true);
+  });
+
+  it("covers each company of a multi-company question", () => {
+    expect(companyIds(ask("compare Netflix and Spotify"))).toEqual(
+      expect.arrayContaining(["netflix", "spotify"]),
+    );
+    expect(companyIds(ask("which companies could read private messages?"))).toEqual(
+      expect.arrayContaining(["netflix", "spotify", "royal-bank-of-canada"]),
+    );
+  });
+
+  it("never shows a fact under an organization it is not about", () => {
+    for (const q of [
+      "did Sony read messages",
+      "what did Apple say",
+      "Heeft Microsoft berichten gelezen?",
+    ]) {
+      const a = ask(q);
+      for (const c of a.companies) for (const f of c.facts) expect(aboutOf(f.id)).toContain(c.id);
+    }
+  });
+
+  it("says so when the topic asked is not reported for that company", () => {
+    const a = ask("Heeft Microsoft berichten gelezen?");
+    expect(a.answered).toBe(true);
+    expect(companyIds(a)).toEqual(["microsoft"]);
+    expect(a.message).toMatch(/do not report that about Microsoft/);
+  });
+
+  it("flags organizations the sources quote no response from", () => {
+    const a = ask("what did Sony get?");
+    expect(a.companies[0]?.noResponseInSources).toBe(true);
+    expect(a.message).toMatch(/no response from Sony/);
+    expect(ask("what did Netflix say?").companies[0]?.noResponseInSources).toBe(false);
+  });
+
+  it("keeps to the fact budget and cites exactly the sources used", () => {
+    for (const max of [1, 3, 6]) {
+      const a = ask("which companies could read private messages?", max);
+      expect(new Set(factIds(a)).size).toBeLessThanOrEqual(max);
+    }
+    const a = ask("Mocht Spotify privéberichten lezen?");
+    const used = new Set(a.companies.flatMap((c) => c.facts.map((f) => f.source)));
+    expect(a.sources.map((s) => s.id).sort()).toEqual([...used].sort());
+  });
+
+  it("gives Dutch quotes with their translation", () => {
+    const facts = ask("Mocht Spotify privéberichten lezen?").companies.flatMap((c) => c.facts);
+    for (const f of facts) if (f.language === "nl") expect(f.translation).toBeTruthy();
+  });
+});
+
+describe("declining", () => {
+  it.each([
+    "did Twitter read DMs?",
+    "what's the weather tomorrow?",
+    "Did Google get access to my Facebook friends?",
+    "What is Netflix's stock price?",
+  ])("declines %j with a message and suggestions", (q) => {
+    const a = ask(q);
+    expect(a.answered).toBe(false);
+    expect(a.companies).toEqual([]);
+    expect(a.confidence).toBeLessThan(0.45);
+    expect(a.message).toBeTruthy();
+    expect(a.suggestions?.some((s) => s.startsWith("Ask about:"))).toBe(true);
+  });
+
+  it("names the company it knows nothing about", () => {
+    expect(ask("did Twitter read DMs?").message).toMatch(/Twitter/);
+  });
+
+  it("offers a 'did you mean' for a name just out of typo range", () => {
+    expect(ask("did sonny get data").suggestions).toContain("Did you mean Sony?");
+  });
+
+  it("answers the known company and notes the unknown one in a mixed question", () => {
+    const a = ask("did Google and Netflix read messages?");
+    expect(a.answered).toBe(true);
+    expect(companyIds(a)).not.toContain("google");
+    expect(a.message).toMatch(/Google/);
+  });
+
+  it("is confident about a clear question", () => {
+    expect(ask("did Spotify read messages?").confidence).toBeGreaterThan(0.8);
+  });
+});
+
+describe("robustness", () => {
+  const nasty = [
+    "",
+    "   \n\t ",
+    "x".repeat(6000),
+    "did spotify read messages? ".repeat(300),
+    "😀".repeat(3000),
+    "**__~~`||>>",
+    "<@123> <@&1> <#2> @everyone @here",
+    "\u0000\u0001\u0002\u001b[2J\u202e",
+    "Фейсбук читал сообщения? 脸书读了私信吗 هل قرأ فيسبوك",
+    "\uD800 lone surrogate \uDFFF",
+    "' OR 1=1; --",
+    "{{constructor.constructor('return process')()}}",
+    "__proto__ constructor prototype toString",
+  ];
+
+  it.each(nasty.map((q) => [q.slice(0, 40), q]))("answers %j with a valid object", (_, q) => {
+    expect(() => ask(q)).not.toThrow();
+  });
+
+  it("survives random input", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let i = 0; i < 200; i++) {
+      const length = Math.floor(random() * 300);
+      const q = Array.from({ length }, () =>
+        String.fromCharCode(Math.floor(random() * 0xffff)),
+      ).join("");
+      expect(() => ask(q)).not.toThrow();
+    }
+  });
+
+  it("treats non-string input as an empty question", () => {
+    expect(answer(undefined as unknown as string, kb).answered).toBe(false);
+  });
+});
+
+describe("companyAnswer", () => {
+  it("returns everything on one organization: its facts, then others' statements about it", () => {
+    const a = companyAnswer("netflix", kb);
+    expect(a && AnswerSchema.safeParse(a).success).toBe(true);
+    expect(a?.companies[0]?.id).toBe("netflix");
+    const shown = new Set(a?.companies.flatMap((c) => c.facts.map((f) => f.id)));
+    const about = kb.facts.filter((f) => f.about.includes("netflix")).map((f) => f.id);
+    expect([...shown].sort()).toEqual(about.sort());
+    expect(a?.companies.slice(1).map((c) => c.id)).toEqual(["facebook"]);
+  });
+
+  it("caps the facts when asked and returns undefined for an unknown id", () => {
+    const a = companyAnswer("facebook", kb, { maxFacts: 5 });
+    expect(a?.companies.flatMap((c) => c.facts)).toHaveLength(5);
+    expect(companyAnswer("twitter", kb)).toBeUndefined();
+  });
+});
+
+describe("suggestOrganizations", () => {
+  it("completes prefixes and aliases, tolerates typos, and respects the limit", () => {
+    expect(suggestOrganizations("spo", kb)[0]?.id).toBe("spotify");
+    expect(suggestOrganizations("rbc", kb)[0]?.id).toBe("royal-bank-of-canada");
+    expect(suggestOrganizations("netfl", kb)[0]?.id).toBe("netflix");
+    expect(suggestOrganizations("mircos", kb)[0]?.id).toBe("microsoft");
+    expect(suggestOrganizations("", kb, 3)).toHaveLength(3);
+    expect(suggestOrganizations("zzzzzz", kb)).toEqual([]);
+  });
+});

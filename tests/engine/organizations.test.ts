@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { tokenize } from "../../src/engine/normalize.js";
+import { findOrganizations } from "../../src/engine/organizations.js";
+import { type Prepared, prepare } from "../../src/engine/prepare.js";
+import { projectKnowledge } from "./knowledge.js";
+
+let p: Prepared;
+beforeAll(async () => {
+  p = prepare(await projectKnowledge());
+});
+
+const orgs = (text: string) =>
+  findOrganizations(tokenize(text), p.organizations, p.vocabulary).map((m) => m.id);
+
+describe("organization detection", () => {
+  it("finds names and multi-word names, in the order they appear", () => {
+    expect(orgs("did Spotify and Netflix read messages")).toEqual(["spotify", "netflix"]);
+    expect(orgs("could the royal bank of canada see chats")).toEqual(["royal-bank-of-canada"]);
+    expect(orgs("what did the New York Times find")).toEqual(["new-york-times"]);
+  });
+
+  it("finds aliases: abbreviations, former names and products", () => {
+    expect(orgs("RBC")).toEqual(["royal-bank-of-canada"]);
+    expect(orgs("what did Meta say")).toEqual(["facebook"]);
+    expect(orgs("NYT report")).toEqual(["new-york-times"]);
+    expect(orgs("what was Bing used for")).toEqual(["microsoft"]);
+    expect(orgs("could Alexa read my email")).toEqual(["amazon"]);
+    expect(orgs("the music streamer admitted it")).toEqual(["spotify"]);
+    expect(orgs("wat meldt NU.nl")).toEqual(["nu-nl"]);
+  });
+
+  it("tolerates typos in names and across words", () => {
+    expect(orgs("did spotfy read")).toEqual(["spotify"]);
+    expect(orgs("netflx")).toEqual(["netflix"]);
+    expect(orgs("microsft")).toEqual(["microsoft"]);
+    expect(orgs("mircosoft")).toEqual(["microsoft"]);
+    expect(orgs("royl bank canda")).toEqual(["royal-bank-of-canada"]);
+    expect(orgs("the new yrok times")).toEqual(["new-york-times"]);
+    expect(orgs("cambrige analytica")).toEqual(["cambridge-analytica"]);
+    expect(orgs("facebok")).toEqual(["facebook"]);
+    expect(orgs("aple contacts")).toEqual(["apple"]);
+  });
+
+  it("does not turn ordinary English or Dutch words into organizations", () => {
+    const ordinary = [
+      "can read the nu now apply ample message messages bank banking times amazing amazed",
+      "spotted data delete friends metal sonic being binge trumpet alexandria",
+      "wat heeft nu de berichten gelezen toestemming vrienden gegevens gebruikers",
+    ];
+    const found = ordinary.flatMap(orgs);
+    expect(found).toEqual([]);
+  });
+
+  it("matches the Dutch word 'nu' (now) only when typed as the outlet's name", () => {
+    expect(orgs("heeft spotify nu nog toegang")).toEqual(["spotify"]);
+    expect(orgs("wat schreef NU over Netflix")).toEqual(["nu-nl", "netflix"]);
+  });
+
+  it("never reads a word the fact base uses for something else as a misspelt name", () => {
+    const nameWords = p.organizations.nameWords;
+    const mistaken = [...p.vocabulary.words.keys()]
+      .filter((w) => !nameWords.has(w))
+      .filter((w) => orgs(w).length > 0);
+    expect(mistaken).toEqual([]);
+  });
+});

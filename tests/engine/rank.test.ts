@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Prepared, prepare } from "../../src/engine/prepare.js";
+import { rankFacts } from "../../src/engine/rank.js";
+import { understand } from "../../src/engine/understand.js";
+import { projectKnowledge } from "./knowledge.js";
+
+let p: Prepared;
+beforeAll(async () => {
+  p = prepare(await projectKnowledge());
+});
+
+const top = (q: string, n = 3) =>
+  rankFacts(understand(q, p), p)
+    .slice(0, n)
+    .map((r) => r.prepared.fact.id);
+
+describe("ranking", () => {
+  it("puts the facts whose keywords and topics match first", () => {
+    expect(top("who could read write and delete private messages")).toContain(
+      "techradar-cnbc-read-write-delete",
+    );
+    expect(top("what was Bing used for", 1)).toEqual(["nunl-microsoft-bing-use"]);
+    expect(top("was the data deleted afterwards", 2)).toContain("nunl-microsoft-data-deleted");
+    expect(top("psychological profiles for political ads", 1)).toEqual([
+      "nunl-cambridge-analytica-misused-data",
+    ]);
+  });
+
+  it("ranks Dutch questions through the bilingual keywords", () => {
+    expect(top("zijn de gegevens gewist", 1)).toEqual(["nunl-microsoft-data-deleted"]);
+    expect(top("nepnieuws over concurrenten", 1)).toEqual(["nunl-pr-firm-fake-news"]);
+  });
+
+  it("ranks through typos once they are corrected", () => {
+    expect(top("calender contacts", 1)).toEqual(top("calendar contacts", 1));
+  });
+
+  it("weights keywords above quotes: a keyword hit beats a word only in a quote", () => {
+    const ranked = rankFacts(understand("thread participants", p), p);
+    const keyworded = ranked.find((r) => r.prepared.keywordStems.has("thread"));
+    const quoteOnly = ranked.find(
+      (r) => !r.prepared.keywordStems.has("thread") && r.prepared.textStems.has("thread"),
+    );
+    expect(keyworded).toBeDefined();
+    if (quoteOnly) expect(keyworded?.score ?? 0).toBeGreaterThan(quoteOnly.score);
+  });
+
+  it("scores nothing for a question with no known words", () => {
+    const best = rankFacts(understand("weather tomorrow in Paris", p), p)[0];
+    expect(best?.score ?? 0).toBeLessThan(0.12);
+  });
+
+  it("returns every fact, best first", () => {
+    const ranked = rankFacts(understand("private messages", p), p);
+    expect(ranked).toHaveLength(p.facts.length);
+    for (let i = 1; i < ranked.length; i++) {
+      expect(ranked[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(ranked[i]?.score ?? 0);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+/** Question understanding: topics, content words, typo correction, unknown names, Dutch. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Prepared, prepare } from "../../src/engine/prepare.js";
+import { understand } from "../../src/engine/understand.js";
+import { projectKnowledge } from "./knowledge.js";
+
+let p: Prepared;
+beforeAll(async () => {
+  p = prepare(await projectKnowledge());
+});
+
+const topics = (q: string) => understand(q, p).topics.map((t) => t.id);
+
+describe("topics", () => {
+  it("recognises topics from English keywords, through word forms", () => {
+    expect(topics("did they read my private messages")[0]).toBe("private-messages");
+    expect(topics("who got data on users' friends")).toContain("friends-data");
+    expect(topics("did Facebook break the FTC settlement")).toContain("ftc-settlement");
+    expect(topics("who spread fake news")).toContain("pr-firm");
+  });
+
+  it("recognises the same topics from Dutch keywords", () => {
+    expect(topics("wie kon de privéberichten lezen")[0]).toBe("private-messages");
+    expect(topics("kregen ze gegevens over vrienden")).toContain("friends-data");
+    expect(topics("zonder toestemming")).toContain("consent-login");
+    expect(topics("verspreidde Facebook nepnieuws")).toContain("pr-firm");
+  });
+
+  it("finds no topic in a question about something else", () => {
+    expect(topics("what's the capital of France")).toEqual([]);
+  });
+});
+
+describe("content words", () => {
+  it("drops stop words and names, keeps subject words", () => {
+    const u = understand("What did Spotify say about the messages?", p);
+    expect(u.contentWords).toEqual(["messages"]);
+    expect(u.organizations.map((m) => m.id)).toEqual(["spotify"]);
+  });
+
+  it("corrects misspelt words towards the fact base's words", () => {
+    const u = understand("netflx private mesages calender", p);
+    expect(u.contentWords).toEqual(["private", "messages", "calendar"]);
+    expect(u.corrections.map((c) => c.typed)).toEqual(["mesages", "calender"]);
+  });
+
+  it("keeps words it does not know apart, for out-of-scope detection", () => {
+    const u = understand("what is netflix's stock price", p);
+    expect(u.contentWords).toEqual([]);
+    expect(u.unknownWords).toEqual(["stock", "price"]);
+  });
+
+  it("keeps product aliases as subject words too", () => {
+    expect(understand("could Alexa read my email", p).aliasWords).toEqual(["alexa"]);
+  });
+});
+
+describe("unknown names", () => {
+  it("notices well-known companies the sources never mention, even misspelt or lower case", () => {
+    expect(understand("did twitter read DMs", p).unknownNames).toEqual(["twitter"]);
+    expect(understand("did Twiter read DMs", p).unknownNames).toEqual(["Twiter"]);
+    expect(understand("Does TikTok sell my data", p).unknownNames).toEqual(["TikTok"]);
+  });
+
+  it("notices capitalised names mid-sentence that no fact uses", () => {
+    expect(understand("What did Zuckerberg tell Congress?", p).unknownNames).toEqual([
+      "Zuckerberg",
+      "Congress",
+    ]);
+  });
+
+  it("does not take sentence starts, shouting or known words for names", () => {
+    expect(understand("Messages were read? Private ones?", p).unknownNames).toEqual([]);
+    expect(understand("SPOTIFY DID YOU READ MY MESSAGES", p).unknownNames).toEqual([]);
+    expect(understand("did Facebook tell Users about Consent", p).unknownNames).toEqual([]);
+  });
+
+  it("asks about several companies when the question says which or compares", () => {
+    expect(understand("which companies could read messages", p).asksWhich).toBe(true);
+    expect(understand("welke bedrijven", p).asksWhich).toBe(true);
+    expect(understand("did spotify read messages", p).asksWhich).toBe(false);
+  });
+});
