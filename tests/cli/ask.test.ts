@@ -1,0 +1,123 @@
+/** `npm run ask` as a user runs it: a real process, text and JSON-lines modes, exit codes. */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { AnswerSchema } from "../../src/engine/index.js";
+import { KNOWLEDGE_DIR } from "../engine/knowledge.js";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+
+function ask(args: string[], input = "") {
+  const r = spawnSync("npx", ["tsx", "src/cli/ask.ts", ...args], {
+    cwd: ROOT,
+    input,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const temp = mkdtempSync(join(tmpdir(), "receipts-ask-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** A copy of the fact base, changed by `edit(dir)`. */
+function knowledgeCopy(name: string, edit: (dir: string) => void): string {
+  const dir = join(temp, name);
+  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+
+describe("npm run ask (text)", () => {
+  it("prints organizations, quotes, translations, speakers and sources", () => {
+    const r = ask(["did Spotify read messages?"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Q: did Spotify read messages\?/);
+    expect(r.stdout).toMatch(/^Spotify \(partner\)$/m);
+    expect(r.stdout).toMatch(/Translation: "/);
+    expect(r.stdout).toMatch(/Response: Spotify/);
+    expect(r.stdout).toMatch(/^Sources$/m);
+    expect(r.stdout).toMatch(/\[1\] .+\(.*2018-12/);
+  });
+
+  it("joins several arguments into one question and declines honestly", () => {
+    const r = ask(["did", "Twitter", "read", "DMs?"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Twitter/);
+    expect(r.stdout).toMatch(/Ask about:/);
+  });
+});
+
+describe("npm run ask -- --json", () => {
+  it("writes one valid JSON answer per input line, in order, and nothing else", () => {
+    const questions = [
+      "did Spotify read messages?",
+      "",
+      "what's the weather tomorrow?",
+      "Heeft Microsoft berichten gelezen?",
+    ];
+    const r = ask(["--json"], `${questions.join("\n")}\n`);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n").filter((l) => l !== "");
+    expect(lines).toHaveLength(questions.length);
+    const answers = lines.map((l) => AnswerSchema.parse(JSON.parse(l)));
+    expect(answers.map((a) => a.question)).toEqual(questions);
+    expect(answers.map((a) => a.answered)).toEqual([true, false, false, true]);
+    expect(answers[0]?.companies[0]?.id).toBe("spotify");
+    expect(answers[3]?.companies[0]?.id).toBe("microsoft");
+  });
+
+  it("prints only JSON lines under npm run --silent", () => {
+    const r = spawnSync("npm", ["run", "--silent", "ask", "--", "--json"], {
+      cwd: ROOT,
+      input: "did RBC read messages\ncompare Netflix and Spotify",
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(() => AnswerSchema.parse(JSON.parse(l))).not.toThrow();
+  });
+});
+
+describe("--knowledge", () => {
+  it("answers from another fact base in both modes", () => {
+    const dir = knowledgeCopy("renamed", (d) => {
+      const file = join(d, "organizations.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace("name: Spotify", "name: Spotify AB"));
+    });
+    const text = ask(["--knowledge", dir, "did Spotify read messages?"]);
+    expect(text.stdout).toMatch(/^Spotify AB \(partner\)$/m);
+    const json = ask(["--json", "--knowledge", dir], "did Spotify read messages?\n");
+    expect(JSON.parse(json.stdout).companies[0].name).toBe("Spotify AB");
+  });
+
+  it("lists the problems of a broken fact base on stderr and exits 1", () => {
+    const dir = knowledgeCopy("broken", (d) => {
+      const file = join(d, "facts", "nunl-facebook-chats.yaml");
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace(/^ {2}kind: reported$/m, "  kind: rumour"),
+      );
+    });
+    const r = ask(["--json", "--knowledge", dir], "did Spotify read messages?\n");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/facts\/nunl-facebook-chats\.yaml:\d+ \[\d+\]\.kind/);
+  });
+});
+
+describe("usage errors", () => {
+  it.each([[["--bogus"]], [[]], [["--knowledge"]]])(
+    "exits 2 with usage on stderr for %j",
+    (args) => {
+      const r = ask(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/Usage:/);
+    },
+  );
+});
