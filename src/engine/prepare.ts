@@ -119,8 +119,6 @@ function buildFuse(facts: readonly Fact[]): Fuse<FuseDoc> {
     keys: [
       { name: "keywords", weight: 3 },
       { name: "summary", weight: 2 },
-      { name: "translation", weight: 1 },
-      { name: "quote", weight: 1 },
     ],
     useTokenSearch: true,
     includeScore: true,

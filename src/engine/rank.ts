@@ -2,10 +2,12 @@
  * Ranks facts against an understood question. Three signals, each between 0 and 1:
  * - lexical: the question's content words found in a fact's keywords (weight 3), summary (2) or
  *   quote, translation and speaker (1), weighted by rarity (IDF), plus keyword phrases matched;
- * - fuzzy: fuse.js token search over the same fields (per-word Bitap), catching near-misses;
+ * - fuzzy: fuse.js token search (per-word Bitap) over keywords and summaries for the words the
+ *   fact base does not hold exactly (misspelt or unknown), catching near-misses;
  * - topical: how much of the question's topic weight the fact's topics cover.
  * Organizations are not scored here: the composer filters facts per organization.
  */
+import { fold } from "./normalize.js";
 import type { Prepared, PreparedFact } from "./prepare.js";
 import { stem } from "./stem.js";
 import type { Understanding } from "./understand.js";
@@ -20,6 +22,7 @@ export interface RankedFact {
 
 export const WEIGHTS = { lexical: 1, fuzzy: 0.3, topical: 0.6, phrase: 0.15 } as const;
 
+const MAX_FUZZY_WORDS = 12;
 const FIELD_WEIGHT = { keywords: 3, summary: 2, text: 1 } as const;
 
 /** Every fact with its score, best first. */
@@ -70,7 +73,11 @@ function containsPhrase(stems: readonly string[], phrase: readonly string[]): bo
 
 /** fuse.js token search over the content words: 1 − score per matching fact index. */
 function fuzzyScores(u: Understanding, p: Prepared): Map<number, number> {
-  const query = [...u.contentWords, ...u.aliasWords].join(" ");
+  // Known words are scored exactly above; fuse.js looks at the words typed that the fact base
+  // does not hold as such (misspelt or unknown), where fuzzy matching can still find a fact.
+  // Distinct and few: Bitap runs once per word, field and fact.
+  const typed = [...u.corrections.map((c) => fold(c.typed)), ...u.unknownWords];
+  const query = [...new Set(typed)].slice(0, MAX_FUZZY_WORDS).join(" ");
   const scores = new Map<number, number>();
   if (!query) return scores;
   for (const r of p.fuse.search(query)) scores.set(r.item.index, 1 - (r.score ?? 1));
