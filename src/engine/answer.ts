@@ -18,6 +18,8 @@ export interface AnswerOptions {
 }
 
 const DEFAULT_MAX_FACTS = 6;
+/** Share of a company-less question's words that the fact base must know. */
+const MIN_COVERAGE = 0.5;
 
 /** Answers a question from the knowledge base. Never throws on any input. */
 export function answer(question: string, kb: KnowledgeBase, options: AnswerOptions = {}): Answer {
@@ -65,10 +67,18 @@ function declineReason(u: Understanding, p: Prepared): string | undefined {
   }
   const guess = known ? undefined : didYouMean(u, p);
   if (guess) return `I do not know that name. Did you mean ${guess.name}?`;
+  if (u.asksAdvice) {
+    return "My sources report what happened in December 2018; they give no advice or how-to. Ask me what was reported or what a company said.";
+  }
   const words = u.contentWords.length + u.unknownWords.length;
-  // Without a company, at least half of the words must be the fact base's own (or a topic).
-  if (!known && (words === 0 ? u.topics.length === 0 : coverage(u) < 0.5)) return notCovered(u);
-  if (known && words > 0 && u.contentWords.length === 0) {
+  // Without a company, the question must name one of the story's topics, in words that are
+  // mostly the fact base's own: "play some music" names no topic, "was my permission needed" does.
+  if (!known && (u.topics.length === 0 || (words > 0 && coverage(u) < MIN_COVERAGE))) {
+    return notCovered(u);
+  }
+  // Named companies and nothing known asked about them: "Netflix's stock price". Two or more
+  // companies and no other word ("spotify vs netflix") is a comparison: answered below.
+  if (known && words > 0 && u.contentWords.length === 0 && u.organizations.length < 2) {
     const names = u.organizations.map((m) => p.organizations.byId.get(m.id)?.name ?? m.id);
     return `My sources do not cover that about ${list(names)}.`;
   }
@@ -237,5 +247,6 @@ function emptyUnderstanding(question: unknown): Understanding {
     stems: [],
     topics: [],
     asksWhich: false,
+    asksAdvice: false,
   };
 }

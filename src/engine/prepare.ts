@@ -28,6 +28,8 @@ export interface PreparedFact {
   readonly about: ReadonlyMap<string, number>;
   /** Organizations named as the speaker: for a response, whose response it is. */
   readonly speakers: ReadonlySet<string>;
+  /** Every organization through which the fact reaches us: speakers, outlets, the publisher. */
+  readonly reportedBy: ReadonlySet<string>;
 }
 
 /** The text fuse.js indexes for a fact, folded like questions are. */
@@ -57,7 +59,10 @@ export function prepare(kb: KnowledgeBase): Prepared {
   if (cached) return cached;
   const vocabulary = buildVocabulary(kb);
   const organizations = buildOrganizationIndex(kb);
-  const facts = kb.facts.map((fact) => prepareFact(fact, organizations, vocabulary));
+  const publishers = new Map(kb.sources.map((s) => [s.id, s.publisher ?? ""]));
+  const facts = kb.facts.map((fact) =>
+    prepareFact(fact, publishers.get(fact.source) ?? "", organizations, vocabulary),
+  );
   const prepared: Prepared = {
     kb,
     vocabulary,
@@ -78,11 +83,17 @@ const stemsOf = (text: string) =>
       .map(stem),
   );
 
-function prepareFact(fact: Fact, orgs: OrganizationIndex, vocab: Vocabulary): PreparedFact {
+function prepareFact(
+  fact: Fact,
+  publisher: string,
+  orgs: OrganizationIndex,
+  vocab: Vocabulary,
+): PreparedFact {
   const keywordPhrases = fact.keywords
     .map((k) => words(k).map(stem))
     .filter((stems) => stems.length >= 2);
   const speakerMatches = findOrganizations(tokenize(fact.speaker), orgs, vocab).map((m) => m.id);
+  const publisherMatches = findOrganizations(tokenize(publisher), orgs, vocab).map((m) => m.id);
   const notOutlets = speakerMatches.filter((id) => orgs.byId.get(id)?.role !== "news-outlet");
   return {
     fact,
@@ -93,6 +104,7 @@ function prepareFact(fact: Fact, orgs: OrganizationIndex, vocab: Vocabulary): Pr
     topics: new Set(fact.topics),
     about: new Map(fact.about.map((id, i) => [id, i])),
     speakers: new Set(notOutlets.length > 0 ? notOutlets : speakerMatches),
+    reportedBy: new Set([...speakerMatches, ...publisherMatches]),
   };
 }
 

@@ -4,7 +4,8 @@
  *   quote, translation and speaker (1), weighted by rarity (IDF), plus keyword phrases matched;
  * - fuzzy: fuse.js token search (per-word Bitap) over keywords and summaries for the words the
  *   fact base does not hold exactly (misspelt or unknown), catching near-misses;
- * - topical: how much of the question's topic weight the fact's topics cover.
+ * - topical: how much of the question's topic weight the fact's topics cover;
+ * - outlet: the fact comes through a news outlet the question names next to a company.
  * Organizations are not scored here: the composer filters facts per organization.
  */
 import { fold } from "./normalize.js";
@@ -20,7 +21,7 @@ export interface RankedFact {
   readonly topical: number;
 }
 
-export const WEIGHTS = { lexical: 1, fuzzy: 0.3, topical: 0.6, phrase: 0.15 } as const;
+export const WEIGHTS = { lexical: 1, fuzzy: 0.3, topical: 0.6, phrase: 0.15, outlet: 1 } as const;
 
 const MAX_FUZZY_WORDS = 12;
 const FIELD_WEIGHT = { keywords: 3, summary: 2, text: 1 } as const;
@@ -30,6 +31,7 @@ export function rankFacts(u: Understanding, p: Prepared): RankedFact[] {
   const queryStems = [...new Set([...u.contentWords, ...u.aliasWords].map(stem))];
   const fuzzy = fuzzyScores(u, p);
   const topicTotal = u.topics.reduce((sum, t) => sum + t.score, 0);
+  const outlets = namedOutlets(u, p);
   return p.facts
     .map((pf, i) => {
       const lexical = lexicalScore(pf, queryStems, u.stems, p.idf);
@@ -39,10 +41,23 @@ export function rankFacts(u: Understanding, p: Prepared): RankedFact[] {
             topicTotal
           : 0;
       const f = fuzzy.get(i) ?? 0;
-      const score = WEIGHTS.lexical * lexical + WEIGHTS.fuzzy * f + WEIGHTS.topical * topical;
+      // "What did NU.nl report about Netflix?": the outlet named is where to look.
+      const viaOutlet = outlets.some((o) => pf.reportedBy.has(o)) ? 1 : 0;
+      const score =
+        WEIGHTS.lexical * lexical +
+        WEIGHTS.fuzzy * f +
+        WEIGHTS.topical * topical +
+        WEIGHTS.outlet * viaOutlet;
       return { prepared: pf, score, lexical, fuzzy: f, topical };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+/** News outlets named next to another organization: the question's source, not its subject. */
+function namedOutlets(u: Understanding, p: Prepared): string[] {
+  const isOutlet = (id: string) => p.organizations.byId.get(id)?.role === "news-outlet";
+  const ids = u.organizations.map((m) => m.id);
+  return ids.some((id) => !isOutlet(id)) ? ids.filter(isOutlet) : [];
 }
 
 function lexicalScore(

@@ -17,7 +17,7 @@ yourself yourselves ok okay hey hi hello please pls thanks thank yes yeah yo guy
 someone something anything everything tell know wondering wonder curious question explain say
 said says think thing things stuff actually basically like kind sort got get gets getting go going
 gonna wanna want wants wanted u ur r im ive id youre theyre theres whos hows also maybe
-lol wtf omg bro dude pls plz btw idk tho though`;
+lol wtf omg bro dude pls plz btw idk tho though vs versus`;
 
 const DUTCH = `aan al alle alles als altijd ander andere ben bij daar daarom dan dat de der deze die dit doch
 doen door dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand

@@ -36,6 +36,27 @@ export interface Understanding {
   readonly topics: readonly TopicMatch[];
   /** "which companies…", "who…", "compare…": the answer should cover several companies. */
   readonly asksWhich: boolean;
+  /** "how do I…", "should I…", "hoe kan ik…": a request for advice, which news reports lack. */
+  readonly asksAdvice: boolean;
+}
+
+/** Openings of a request for advice or instructions, in English and Dutch (folded words). */
+const ADVICE = [
+  ["how", "do", "i"],
+  ["how", "can", "i"],
+  ["how", "should", "i"],
+  ["how", "do", "you"],
+  ["how", "to"],
+  ["should", "i"],
+  ["hoe", "kan", "ik"],
+  ["hoe", "moet", "ik"],
+  ["hoe", "kun", "je"],
+  ["moet", "ik"],
+];
+
+function asksAdvice(tokens: readonly Token[]): boolean {
+  const text = tokens.map((t) => t.text);
+  return ADVICE.some((phrase) => text.some((_, i) => phrase.every((w, j) => text[i + j] === w)));
 }
 
 export function understand(raw: unknown, prepared: Prepared): Understanding {
@@ -88,5 +109,6 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     stems,
     topics: findTopics(stems, prepared.topics),
     asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
+    asksAdvice: asksAdvice(tokens),
   };
 }

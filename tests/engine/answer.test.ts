@@ -107,6 +107,27 @@ describe("declining", () => {
     expect(a.suggestions?.some((s) => s.startsWith("Ask about:"))).toBe(true);
   });
 
+  it.each([
+    "how do I make my Facebook private?",
+    "should I delete Spotify?",
+    "hoe kan ik mijn gegevens verwijderen?",
+  ])("declines a request for advice: %j", (q) => {
+    const a = ask(q);
+    expect(a.answered).toBe(false);
+    expect(a.message).toMatch(/no advice/);
+  });
+
+  it("declines a question with no company and no topic of the story", () => {
+    expect(ask("play some music").answered).toBe(false);
+    expect(ask("was my permission needed").answered).toBe(true);
+  });
+
+  it("compares two named companies even with no other word", () => {
+    expect(companyIds(ask("spotify vs netflix"))).toEqual(
+      expect.arrayContaining(["spotify", "netflix"]),
+    );
+  });
+
   it("names the company it knows nothing about", () => {
     expect(ask("did Twitter read DMs?").message).toMatch(/Twitter/);
   });

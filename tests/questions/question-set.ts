@@ -24,6 +24,8 @@ const EntrySchema = z.strictObject({
   first: z.string().optional(),
   orgs: z.array(z.string()).optional(),
   facts: z.array(z.string()).optional(),
+  /** Other companies that may rightly appear (a "which companies" question may find more). */
+  also: z.array(z.string()).optional(),
   answered: z.literal(false).optional(),
   repeat: z.number().int().positive().optional(),
 });
@@ -53,7 +55,7 @@ export function judge(entry: QuestionEntry, a: Answer): string | undefined {
   if (missing.length > 0) return `missing ${missing.join(", ")} (got ${ids.join(", ")})`;
   const expected = [entry.first, ...(entry.orgs ?? [])].filter((x): x is string => !!x);
   if (expected.length > 0) {
-    const allowed = new Set([...expected, "facebook"]);
+    const allowed = new Set([...expected, ...(entry.also ?? []), "facebook"]);
     const extra = ids.filter((id) => !allowed.has(id));
     if (extra.length > 0) return `unexpected companies ${extra.join(", ")}`;
   }
