@@ -9,6 +9,7 @@ export interface Problem {
   readonly message: string;
 }
 
+/** `file:line field: message`, the form editors and terminals make clickable. */
 export function formatProblem(p: Problem): string {
   const where = [p.file + (p.line ? `:${p.line}` : ""), p.field].filter(Boolean).join(" ");
   return `${where}: ${p.message}`;
@@ -19,4 +20,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
     .join("");
+}
+
+/** By file, then line, so a curator can work down the list file by file. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
+  );
 }

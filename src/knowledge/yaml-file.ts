@@ -1,73 +1,108 @@
 /**
- * Reads one YAML file of the fact base and validates it against a zod schema, reporting every
- * problem with its field path and line.
+ * Reads one YAML list file of the fact base and validates it against its zod schema, reporting
+ * every problem with its field path and line, and keeping the valid entries of a file that has
+ * some invalid ones so later checks can still look at them.
  */
 import { readFile } from "node:fs/promises";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { formatPath, type Problem } from "./problem.js";
+import type { Entry, LineOf } from "./entry.js";
+import type { Problem } from "./problem.js";
+import { curatorMessages, issueProblems } from "./schema-messages.js";
 
-export interface ParsedFile<T> {
-  readonly value?: T;
-  readonly problems: Problem[];
-  /** The 1-based line of a field, for problems found after parsing. */
-  readonly lineOf: (path: readonly PropertyKey[]) => number | undefined;
+export interface ListFile<T> {
+  /** The file's valid entries. */
+  readonly entries: readonly Entry<T>[];
+  readonly problems: readonly Problem[];
+  /** Ids of every entry that has one, valid or not: a reference to them is not "unknown". */
+  readonly ids: ReadonlySet<string>;
+  /** False when the file could not be read or parsed at all. */
+  readonly parsed: boolean;
 }
 
-export async function readYamlFile<S extends z.ZodType>(
+export async function readYamlList<I extends z.ZodType>(
   dir: string,
   file: string,
-  schema: S,
-): Promise<ParsedFile<z.infer<S>>> {
+  schema: z.ZodArray<I>,
+): Promise<ListFile<z.output<I>>> {
   let text: string;
   try {
     text = await readFile(`${dir}/${file}`, "utf8");
   } catch (error) {
-    const message =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "file is missing" : String(error);
-    return { problems: [{ file, field: "", message }], lineOf: () => undefined };
+    return unreadable(file, readError(error, file));
   }
-  return parseYaml(text, file, schema);
+  return parseYamlList(text, file, schema);
 }
 
-export function parseYaml<S extends z.ZodType>(
+export function parseYamlList<I extends z.ZodType>(
   text: string,
   file: string,
-  schema: S,
-): ParsedFile<z.infer<S>> {
+  schema: z.ZodArray<I>,
+): ListFile<z.output<I>> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+  const [error] = doc.errors;
+  if (error) {
+    // Only the first: the errors after a syntax error are mostly its echoes.
+    const line = lines.linePos(error.pos[0]).line;
+    const message = `not valid YAML: ${error.message.split("\n")[0]}; fix the syntax at this line`;
+    return {
+      entries: [],
+      problems: [{ file, field: "", line, message }],
+      ids: new Set(),
+      parsed: false,
+    };
+  }
+  if (doc.contents === null) {
+    return unreadable(
+      file,
+      "file is empty: it should hold a YAML list of entries, each starting with '- '",
+    );
+  }
+  const lineOf: LineOf = (path) => {
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+      const node = doc.getIn(path.slice(0, depth), true);
       if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
     }
     return undefined;
   };
-  if (text.trim() === "") {
-    return {
-      problems: [{ file, field: "", message: "file is empty; it should hold a YAML list" }],
-      lineOf,
-    };
+  return validate(doc.toJS(), file, schema, lineOf);
+}
+
+function validate<I extends z.ZodType>(
+  raw: unknown,
+  file: string,
+  schema: z.ZodArray<I>,
+  lineOf: LineOf,
+): ListFile<z.output<I>> {
+  const options = { error: curatorMessages, reportInput: true };
+  const result = schema.safeParse(raw, options);
+  const items: unknown[] = Array.isArray(raw) ? raw : [];
+  const ids = new Set(items.map(idOf).filter((id) => id !== undefined));
+  if (result.success) {
+    const entries = result.data.map((value, index) => ({ value, file, index, lineOf }));
+    return { entries, problems: [], ids, parsed: true };
   }
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => ({
-      file,
-      field: "",
-      line: e.linePos?.[0].line,
-      message: `not valid YAML: ${e.message.split("\n")[0]}`,
-    }));
-    return { problems, lineOf };
-  }
-  const result = schema.safeParse(doc.toJS());
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => ({
-      file,
-      field: formatPath(issue.path),
-      line: lineOf(issue.path),
-      message: issue.message,
-    }));
-    return { problems, lineOf };
-  }
-  return { value: result.data, problems: [], lineOf };
+  const problems = result.error.issues.flatMap((issue) => issueProblems(issue, file, lineOf));
+  const entries = items.flatMap((item, index) => {
+    const one = schema.element.safeParse(item);
+    return one.success ? [{ value: one.data as z.output<I>, file, index, lineOf }] : [];
+  });
+  return { entries, problems, ids, parsed: Array.isArray(raw) };
+}
+
+function idOf(item: unknown): string | undefined {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id : undefined;
+}
+
+function unreadable<T>(file: string, message: string): ListFile<T> {
+  return { entries: [], problems: [{ file, field: "", message }], ids: new Set(), parsed: false };
+}
+
+function readError(error: unknown, file: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return `file is missing: create ${file} (the README describes it)`;
+  if (code === "EISDIR") return "is a folder, not a file";
+  return `cannot be read: ${String(error)}`;
 }

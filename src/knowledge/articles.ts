@@ -1,0 +1,38 @@
+/** Reads the article text of every source. */
+import { readFile } from "node:fs/promises";
+import { type Entry, problemAt } from "./entry.js";
+import type { Problem } from "./problem.js";
+import type { Source } from "./schema.js";
+
+export async function readArticles(
+  dir: string,
+  sources: readonly Entry<Source>[],
+): Promise<{ texts: Map<string, string>; problems: Problem[] }> {
+  const results = await Promise.all(sources.map((entry) => readArticle(dir, entry)));
+  const texts = new Map<string, string>();
+  const problems: Problem[] = [];
+  results.forEach((result, i) => {
+    const id = sources[i]?.value.id;
+    if (typeof result === "string" && id !== undefined) texts.set(id, result);
+    else if (typeof result !== "string") problems.push(result);
+  });
+  return { texts, problems };
+}
+
+/** The text, or the problem with it. */
+async function readArticle(dir: string, entry: Entry<Source>): Promise<string | Problem> {
+  const { file } = entry.value;
+  try {
+    const text = await readFile(`${dir}/${file}`, "utf8");
+    if (text.trim() !== "") return text;
+    return problemAt(entry, ["file"], `${file} is empty: copy the whole article into it`);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    const why = missing ? "does not exist" : `cannot be read (${String(error)})`;
+    return problemAt(
+      entry,
+      ["file"],
+      `${file} ${why}: copy the article text there, or fix the path`,
+    );
+  }
+}

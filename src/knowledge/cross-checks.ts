@@ -1,0 +1,64 @@
+/** The checks that span files: ids, references, languages, quotes and coverage. */
+import { organizationsWithoutFacts, partnerResponses } from "./coverage.js";
+import { duplicateIds } from "./duplicates.js";
+import { factLanguage } from "./fact-language.js";
+import type { Problem } from "./problem.js";
+import { type Article, quoteProblems } from "./quote-checks.js";
+import { normalizeForQuote } from "./quote-match.js";
+import type { ParsedBase } from "./read-base.js";
+import { factReferences, type KnownIds } from "./references.js";
+import type { Source } from "./schema.js";
+import type { ListFile } from "./yaml-file.js";
+
+export function crossCheck(base: ParsedBase): Problem[] {
+  const facts = base.factFiles.flatMap((file) => file.entries);
+  const known: KnownIds = {
+    sources: idsOf(base.sources),
+    organizations: idsOf(base.organizations),
+    topics: idsOf(base.topics),
+  };
+  const sources = new Map(base.sources.entries.map((e) => [e.value.id, e.value]));
+  const articles = normalizedArticles(sources, base.texts);
+  const references = facts.flatMap((fact) => factReferences(fact, known));
+  return [
+    ...duplicateIds("source", base.sources.entries),
+    ...duplicateIds("organization", base.organizations.entries),
+    ...duplicateIds("topic", base.topics.entries),
+    ...duplicateIds("fact", facts),
+    ...references,
+    ...facts.flatMap((fact) => factLanguage(fact, sources)),
+    ...facts.flatMap((fact) => quoteProblems(fact, articles.get(fact.value.source))),
+    ...(references.length === 0 ? coverage(base) : []),
+  ];
+}
+
+/**
+ * Coverage is only judged on sound facts: a fact that failed its schema or names a mistyped
+ * organization may be the one that covers it, and a false "has no facts" would mislead.
+ */
+function coverage(base: ParsedBase): Problem[] {
+  const factsComplete = base.factFiles.every((file) => file.problems.length === 0);
+  if (!factsComplete || !base.organizations.parsed) return [];
+  const facts = base.factFiles.flatMap((file) => file.entries.map((e) => e.value));
+  const organizations = base.organizations.entries;
+  return [
+    ...organizationsWithoutFacts(organizations, facts),
+    ...partnerResponses(organizations, facts),
+  ];
+}
+
+function idsOf(file: ListFile<unknown>): ReadonlySet<string> | undefined {
+  return file.parsed ? file.ids : undefined;
+}
+
+function normalizedArticles(
+  sources: ReadonlyMap<string, Source>,
+  texts: ReadonlyMap<string, string>,
+): Map<string, Article> {
+  const articles = new Map<string, Article>();
+  for (const [id, text] of texts) {
+    const file = sources.get(id)?.file ?? id;
+    articles.set(id, { file, normalized: normalizeForQuote(text) });
+  }
+  return articles;
+}

@@ -1,0 +1,38 @@
+/** Every quote must be a verbatim span of its article; an ellipsis may not stand for a cut. */
+import { type Entry, problemAt } from "./entry.js";
+import type { Problem } from "./problem.js";
+import {
+  closestPassage,
+  firstDifference,
+  hasEllipsis,
+  isTrimmedWithEllipsis,
+  isVerbatim,
+  normalizeForQuote,
+} from "./quote-match.js";
+import type { Fact } from "./schema.js";
+
+/** An article, normalised once for all of its facts. */
+export interface Article {
+  readonly file: string;
+  readonly normalized: string;
+}
+
+const NO_ELLIPSIS = "quotes must not be trimmed with an ellipsis: split it into two facts";
+
+export function quoteProblems(fact: Entry<Fact>, article: Article | undefined): Problem[] {
+  if (!article) return []; // unknown or unreadable source: reported elsewhere
+  const quote = normalizeForQuote(fact.value.quote);
+  if (isVerbatim(quote, article.normalized)) return [];
+  if (isTrimmedWithEllipsis(quote, article.normalized)) {
+    const message = `${NO_ELLIPSIS}, each quoting one part whole (the article has no ellipsis there)`;
+    return [problemAt(fact, ["quote"], message)];
+  }
+  const passage = closestPassage(quote, article.normalized);
+  const parts = [
+    `not found verbatim in ${article.file}: copy it character for character from the article`,
+    `${firstDifference(quote, passage)}`,
+    `the closest passage there reads: ${JSON.stringify(passage)}`,
+  ];
+  if (hasEllipsis(quote)) parts.push(NO_ELLIPSIS);
+  return [problemAt(fact, ["quote"], parts.join("; "))];
+}

@@ -1,0 +1,44 @@
+/** Reads and schema-checks every file of a knowledge folder, all at once. */
+import { readArticles } from "./articles.js";
+import { listFactFiles } from "./knowledge-dir.js";
+import type { Problem } from "./problem.js";
+import {
+  type Fact,
+  FactsFileSchema,
+  type Organization,
+  OrganizationsFileSchema,
+  type Source,
+  SourcesFileSchema,
+  type Topic,
+  TopicsFileSchema,
+} from "./schema.js";
+import { type ListFile, readYamlList } from "./yaml-file.js";
+
+export interface ParsedBase {
+  readonly sources: ListFile<Source>;
+  readonly organizations: ListFile<Organization>;
+  readonly topics: ListFile<Topic>;
+  /** One per file in facts/. */
+  readonly factFiles: readonly ListFile<Fact>[];
+  /** Article text by source id, for the sources whose article could be read. */
+  readonly texts: ReadonlyMap<string, string>;
+  /** Problems reading the files and with their schemas. */
+  readonly problems: readonly Problem[];
+}
+
+export async function readBase(dir: string): Promise<ParsedBase> {
+  const [sources, organizations, topics, listed] = await Promise.all([
+    readYamlList(dir, "sources.yaml", SourcesFileSchema),
+    readYamlList(dir, "organizations.yaml", OrganizationsFileSchema),
+    readYamlList(dir, "topics.yaml", TopicsFileSchema),
+    listFactFiles(dir),
+  ]);
+  const [factFiles, articles] = await Promise.all([
+    Promise.all(listed.files.map((file) => readYamlList(dir, file, FactsFileSchema))),
+    readArticles(dir, sources.entries),
+  ]);
+  const problems = [sources, organizations, topics, listed, ...factFiles, articles].flatMap(
+    (part) => part.problems,
+  );
+  return { sources, organizations, topics, factFiles, texts: articles.texts, problems };
+}
