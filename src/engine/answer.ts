@@ -45,7 +45,7 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
     question: u.question,
     answered: true,
     confidence: value,
-    ...optionalMessage(notes(u, composition.companies, composition.offTopic, p)),
+    ...optionalMessage(notes(u, composition.offTopic, p)),
     topics: u.topics.map((t) => t.id),
     companies: composition.companies,
     sources: citedSources(composition.companies, kb),
@@ -91,23 +91,16 @@ function notCovered(u: Understanding): string {
     : "That is not in my sources: three articles on how Facebook shared users' data with partners (December 2018).";
 }
 
-/** Notes for the user: organizations not covered, subjects the question's topic misses. */
-function notes(
-  u: Understanding,
-  companies: readonly AnswerCompany[],
-  offTopic: readonly string[],
-  p: Prepared,
-): string | undefined {
+/**
+ * Notes for the user: organizations not covered, subjects the question's topic misses. (A
+ * company with no response in the sources is flagged on the company itself.)
+ */
+function notes(u: Understanding, offTopic: readonly string[], p: Prepared): string | undefined {
   const out: string[] = [];
   if (u.unknownNames.length > 0) out.push(`My sources say nothing about ${list(u.unknownNames)}.`);
   for (const id of offTopic) {
     const name = p.organizations.byId.get(id)?.name ?? id;
     out.push(`The sources do not report that about ${name}; here is what they do report.`);
-  }
-  for (const c of companies) {
-    if (c.noResponseInSources && c.role === "partner") {
-      out.push(`The sources report no response from ${c.name}.`);
-    }
   }
   return out.length > 0 ? out.join(" ") : undefined;
 }

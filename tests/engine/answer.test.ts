@@ -72,7 +72,6 @@ describe("composition", () => {
   it("flags organizations the sources quote no response from", () => {
     const a = ask("what did Sony get?");
     expect(a.companies[0]?.noResponseInSources).toBe(true);
-    expect(a.message).toMatch(/no response from Sony/);
     expect(ask("what did Netflix say?").companies[0]?.noResponseInSources).toBe(false);
   });
 
