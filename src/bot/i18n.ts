@@ -1,0 +1,199 @@
+/**
+ * The bot's own words in English and Dutch. Quotes, names and the engine's notes are not
+ * translated here: quotes stay in their original language.
+ */
+import type { FactKind, Language, Role } from "../knowledge/schema.js";
+import type { KnowledgeCounts } from "./knowledge-store.js";
+
+export type Locale = "en" | "nl";
+
+export interface Messages {
+  readonly kind: Record<FactKind, string>;
+  readonly role: Record<Role, string>;
+  readonly language: Record<Language, string>;
+  /** Label for our English rendering of a Dutch quote. */
+  readonly translation: string;
+  readonly source: string;
+  readonly publisherNotNamed: string;
+  readonly youAsked: string;
+  readonly note: string;
+  readonly continued: string;
+  readonly noResponse: (company: string) => string;
+  readonly notInSources: string;
+  readonly suggestionsHeading: string;
+  readonly answerFooter: string;
+  readonly questionShortened: string;
+  readonly quoteShortened: string;
+  readonly moreNotShown: (facts: number) => string;
+  readonly sourcesButton: string;
+  readonly moreFromButton: (company: string) => string;
+  readonly sourcesTitle: string;
+  readonly sourcesIntro: string;
+  readonly covers: string;
+  readonly helpTitle: string;
+  readonly helpAbout: string;
+  readonly helpCoversHeading: string;
+  readonly helpExamplesHeading: string;
+  readonly helpExamples: readonly string[];
+  readonly helpCommandsHeading: string;
+  readonly helpCommands: readonly string[];
+  readonly bareMention: string;
+  readonly unknownCompany: (name: string) => string;
+  readonly companyTitle: (company: string) => string;
+  readonly noTextInMessage: string;
+  readonly cooldown: (seconds: number) => string;
+  readonly error: (id: string) => string;
+  readonly staleButton: string;
+  readonly notAdmin: string;
+  readonly reloadDone: (before: KnowledgeCounts, after: KnowledgeCounts) => string;
+  readonly reloadFailed: (problems: number, kept: KnowledgeCounts) => string;
+  readonly moreProblems: (n: number) => string;
+  readonly counts: (c: KnowledgeCounts) => string;
+}
+
+const en: Messages = {
+  kind: { reported: "Reported", response: "Response", context: "Context" },
+  role: {
+    platform: "platform",
+    partner: "partner",
+    "news-outlet": "news outlet",
+    regulator: "regulator",
+    other: "other",
+  },
+  language: { en: "English", nl: "Dutch" },
+  translation: "Translation from Dutch",
+  source: "Source",
+  publisherNotNamed: "publisher not named in the article",
+  youAsked: "You asked",
+  note: "Note",
+  continued: "continued",
+  noResponse: (company) => `The sources report no response from ${company}.`,
+  notInSources: "Not in my sources",
+  suggestionsHeading: "You could ask",
+  answerFooter: "Receipts · verbatim quotes from the articles · /sources lists them",
+  questionShortened: "(question shortened)",
+  quoteShortened: "(quote shortened here; the rest is in the source)",
+  moreNotShown: (n) => `${n} more ${n === 1 ? "fact is" : "facts are"} not shown here.`,
+  sourcesButton: "Sources",
+  moreFromButton: (company) => `More from ${company}`,
+  sourcesTitle: "Sources",
+  sourcesIntro: "Receipts answers only from these articles.",
+  covers: "Covers",
+  helpTitle: "Receipts",
+  helpAbout:
+    "I answer questions about one news story with the receipts: in December 2018 The New York Times reported that Facebook let partners read users' private messages and gave others data on users' friends. I reply with verbatim, cited quotes from three articles and each company's own response. A question they do not cover gets an honest “not in my sources”.",
+  helpCoversHeading: "Organizations I know about",
+  helpExamplesHeading: "Example questions",
+  helpExamples: [
+    "Did Spotify read private messages?",
+    "What did Netflix say?",
+    "How did Facebook respond?",
+    "Wat zei de Royal Bank of Canada?",
+  ],
+  helpCommandsHeading: "Commands",
+  helpCommands: [
+    "`/ask` a question (add `private` to see the answer alone)",
+    "`/company` everything the sources hold on one company",
+    "`/sources` the articles",
+    "Right-click a message → Apps → **Ask Receipts**",
+    "Or mention me with a question",
+  ],
+  bareMention: "Hi! Mention me with a question, for example: “did Spotify read messages?”",
+  unknownCompany: (name) => `I do not know an organization called “${name}”.`,
+  companyTitle: (company) => `Everything on ${company}`,
+  noTextInMessage: "That message has no text I can read as a question.",
+  cooldown: (s) => `One moment, please: you can ask again in ${s} second${s === 1 ? "" : "s"}.`,
+  error: (id) => `Something went wrong on my side. Error id: \`${id}\` (please pass it on).`,
+  staleButton:
+    "That button is out of date (the fact base changed, or it is not one of mine). Please ask again.",
+  notAdmin:
+    "Only server managers and configured admins can reload the fact base. Nothing was reloaded.",
+  reloadDone: (b, a) => `Reloaded the fact base.\nBefore: ${counts(b)}\nNow: ${counts(a)}`,
+  reloadFailed: (n, kept) =>
+    `The fact base on disk has ${n} problem${n === 1 ? "" : "s"}; nothing was swapped in and the old base (${counts(kept)}) keeps answering.`,
+  moreProblems: (n) => `… and ${n} more problem${n === 1 ? "" : "s"}.`,
+  counts: (c) => counts(c),
+};
+
+const nl: Messages = {
+  kind: { reported: "Gemeld", response: "Reactie", context: "Context" },
+  role: {
+    platform: "platform",
+    partner: "partner",
+    "news-outlet": "nieuwsmedium",
+    regulator: "toezichthouder",
+    other: "overig",
+  },
+  language: { en: "Engels", nl: "Nederlands" },
+  translation: "Engelse vertaling",
+  source: "Bron",
+  publisherNotNamed: "uitgever niet genoemd in het artikel",
+  youAsked: "Je vroeg",
+  note: "Let op",
+  continued: "vervolg",
+  noResponse: (company) => `De bronnen melden geen reactie van ${company}.`,
+  notInSources: "Niet in mijn bronnen",
+  suggestionsHeading: "Je zou kunnen vragen",
+  answerFooter: "Receipts · letterlijke citaten uit de artikelen · /bronnen toont ze",
+  questionShortened: "(vraag ingekort)",
+  quoteShortened: "(citaat hier ingekort; de rest staat in de bron)",
+  moreNotShown: (n) => `${n} ${n === 1 ? "feit staat" : "feiten staan"} hier niet bij.`,
+  sourcesButton: "Bronnen",
+  moreFromButton: (company) => `Meer over ${company}`,
+  sourcesTitle: "Bronnen",
+  sourcesIntro: "Receipts antwoordt alleen uit deze artikelen.",
+  covers: "Onderwerpen",
+  helpTitle: "Receipts",
+  helpAbout:
+    "Ik beantwoord vragen over één nieuwsverhaal, met bewijs: in december 2018 meldde The New York Times dat Facebook partners de privéberichten van gebruikers liet lezen en anderen gegevens over vrienden van gebruikers gaf. Ik antwoord met letterlijke citaten uit drie artikelen, met bron, en met de reactie van elk bedrijf. Staat iets niet in de artikelen, dan zeg ik dat eerlijk.",
+  helpCoversHeading: "Organisaties die ik ken",
+  helpExamplesHeading: "Voorbeeldvragen",
+  helpExamples: [
+    "Las Spotify privéberichten?",
+    "Wat zei Netflix?",
+    "Hoe reageerde Facebook?",
+    "What did the Royal Bank of Canada say?",
+  ],
+  helpCommandsHeading: "Opdrachten",
+  helpCommands: [
+    "`/vraag` een vraag (met `privé` zie alleen jij het antwoord)",
+    "`/bedrijf` alles wat de bronnen over één bedrijf zeggen",
+    "`/bronnen` de artikelen",
+    "Rechtsklik op een bericht → Apps → **Vraag het Receipts**",
+    "Of noem mij met een vraag",
+  ],
+  bareMention: "Hoi! Noem mij met een vraag, bijvoorbeeld: “las Spotify berichten?”",
+  unknownCompany: (name) => `Ik ken geen organisatie met de naam “${name}”.`,
+  companyTitle: (company) => `Alles over ${company}`,
+  noTextInMessage: "In dat bericht staat geen tekst die ik als vraag kan lezen.",
+  cooldown: (s) => `Even geduld: over ${s} seconde${s === 1 ? "" : "n"} kun je weer iets vragen.`,
+  error: (id) => `Er ging bij mij iets mis. Foutcode: \`${id}\` (geef die gerust door).`,
+  staleButton:
+    "Die knop is verouderd (de feitenbank is veranderd, of de knop is niet van mij). Stel je vraag opnieuw.",
+  notAdmin:
+    "Alleen serverbeheerders en ingestelde beheerders kunnen de feitenbank herladen. Er is niets herladen.",
+  reloadDone: (b, a) => `Feitenbank herladen.\nVoorheen: ${counten(b)}\nNu: ${counten(a)}`,
+  reloadFailed: (n, kept) =>
+    `De feitenbank op schijf heeft ${n} ${n === 1 ? "probleem" : "problemen"}; er is niets vervangen en de oude (${counten(kept)}) blijft antwoorden.`,
+  moreProblems: (n) => `… en nog ${n} ${n === 1 ? "probleem" : "problemen"}.`,
+  counts: (c) => counten(c),
+};
+
+function counts(c: KnowledgeCounts): string {
+  return `${c.sources} sources, ${c.organizations} organizations, ${c.facts} facts`;
+}
+
+function counten(c: KnowledgeCounts): string {
+  return `${c.sources} bronnen, ${c.organizations} organisaties, ${c.facts} feiten`;
+}
+
+export const CATALOGUE: Readonly<Record<Locale, Messages>> = { en, nl };
+
+/** Discord sends `nl` for Dutch; every other locale gets English. */
+export function localeOf(discordLocale: string | null | undefined): Locale {
+  return discordLocale?.toLowerCase().startsWith("nl") ? "nl" : "en";
+}
+
+export function messages(locale: Locale): Messages {
+  return CATALOGUE[locale];
+}

@@ -1,0 +1,101 @@
+/**
+ * The bot's other views: the sources, the help, reload results, short notices and the unknown
+ * company reply. Pure, like the answer renderer, and within Discord's limits.
+ */
+import type { APIEmbed, APIEmbedField } from "discord.js";
+import { formatProblem, type Problem } from "../../knowledge/problem.js";
+import type { KnowledgeBase, Source } from "../../knowledge/schema.js";
+import { type Locale, messages } from "../i18n.js";
+import type { ReloadResult } from "../knowledge-store.js";
+import { LIMITS, type RenderedMessage } from "./limits.js";
+import { type CountedEmbed, packEmbeds } from "./pack.js";
+import { escapeText, shorten, trimWithNote } from "./text.js";
+
+const BRAND = 0x5865f2;
+
+/** The articles: publisher, author, language, date and what each covers; 25 to an embed. */
+export function renderSources(sources: readonly Source[], locale: Locale): RenderedMessage[] {
+  const t = messages(locale);
+  const fields = sources.map((s): APIEmbedField => {
+    const by = [s.publisher ?? t.publisherNotNamed, s.author].filter(Boolean).join(", ");
+    const meta = `${by} · ${t.language[s.language]} · ${s.date}`;
+    return {
+      name: shorten(escapeText(s.title), LIMITS.fieldName),
+      value: trimWithNote(
+        `${escapeText(meta)}\n**${t.covers}:** ${escapeText(s.covers)}`,
+        1024,
+        "…",
+      ),
+    };
+  });
+  const embeds: CountedEmbed[] = [];
+  for (let i = 0; i < fields.length || i === 0; i += LIMITS.embedFields) {
+    const chunk = fields.slice(i, i + LIMITS.embedFields);
+    const embed: APIEmbed = { title: t.sourcesTitle, color: BRAND, fields: chunk };
+    if (i === 0) embed.description = t.sourcesIntro;
+    embeds.push({ embed, items: chunk.length });
+  }
+  return packEmbeds(embeds, { leftOut: t.moreNotShown });
+}
+
+/** What Receipts is, the organizations it knows, example questions and the commands. */
+export function renderHelp(kb: KnowledgeBase, locale: Locale): RenderedMessage {
+  const t = messages(locale);
+  const known = kb.organizations
+    .filter((o) => o.role === "platform" || o.role === "partner")
+    .map((o) => escapeText(o.name));
+  const fields: APIEmbedField[] = [
+    { name: t.helpCoversHeading, value: trimWithNote(known.join(", ") || "-", 1024, "…") },
+    { name: t.helpExamplesHeading, value: t.helpExamples.map((q) => `• ${q}`).join("\n") },
+    { name: t.helpCommandsHeading, value: t.helpCommands.map((c) => `• ${c}`).join("\n") },
+  ];
+  return { embeds: [{ title: t.helpTitle, description: t.helpAbout, color: BRAND, fields }] };
+}
+
+/** The result of /reload: old and new counts, or the problems (file and field) found. */
+export function renderReload(result: ReloadResult, locale: Locale): RenderedMessage {
+  const t = messages(locale);
+  if (result.ok) return { content: t.reloadDone(result.before, result.after), embeds: [] };
+  return {
+    content: t.reloadFailed(result.problems.length, result.kept),
+    embeds: [{ description: problemList(result.problems, locale), color: 0xed4245 }],
+  };
+}
+
+/** Problems one per line, as many as fit, then "and N more". */
+export function problemList(problems: readonly Problem[], locale: Locale): string {
+  const t = messages(locale);
+  const lines: string[] = [];
+  let length = 0;
+  const room = LIMITS.embedDescription - 60;
+  for (const [i, p] of problems.entries()) {
+    const line = `• ${escapeText(shorten(formatProblem(p), 500))}`;
+    if (length + line.length + 1 > room) {
+      lines.push(t.moreProblems(problems.length - i));
+      break;
+    }
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return lines.join("\n") || "-";
+}
+
+/** A short text-only message (notices, errors). */
+export function renderNotice(text: string): RenderedMessage {
+  return { content: trimWithNote(text, LIMITS.content, "…"), embeds: [] };
+}
+
+/** "I do not know X", with the names the base does know as suggestions. */
+export function renderUnknownCompany(
+  name: string,
+  suggestions: readonly string[],
+  locale: Locale,
+): RenderedMessage {
+  const t = messages(locale);
+  const shown = shorten(name.replace(/\s+/g, " ").trim(), 100);
+  const lines = [escapeText(t.unknownCompany(shown))];
+  if (suggestions.length > 0) {
+    lines.push(`**${t.helpCoversHeading}:** ${suggestions.map(escapeText).join(", ")}`);
+  }
+  return renderNotice(lines.join("\n"));
+}
