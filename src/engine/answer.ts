@@ -98,6 +98,9 @@ function notCovered(u: Understanding): string {
 function notes(u: Understanding, offTopic: readonly string[], p: Prepared): string | undefined {
   const out: string[] = [];
   if (u.unknownNames.length > 0) out.push(`My sources say nothing about ${list(u.unknownNames)}.`);
+  // Words the sources never use ("did Facebook sell my data?"): the facts shown do not say it.
+  const unknown = [...new Set(u.unknownWords)].filter((w) => w.length >= 3).slice(0, 5);
+  if (unknown.length > 0) out.push(`My sources do not mention: ${unknown.join(", ")}.`);
   for (const id of offTopic) {
     const name = p.organizations.byId.get(id)?.name ?? id;
     out.push(`The sources do not report that about ${name}; here is what they do report.`);

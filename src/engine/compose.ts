@@ -56,6 +56,7 @@ export function compose(
   const wantsPosition =
     platform !== undefined &&
     hasPartner &&
+    !subjects.includes(platform.id) &&
     (platformNamed || u.topics.length === 0 || u.topics.some((t) => ACCESS_TOPICS.has(t.id)));
   const n = Math.max(1, subjects.length);
   // Every subject gets at least one fact; the platform's position takes what is left over.

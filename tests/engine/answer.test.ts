@@ -69,6 +69,17 @@ describe("composition", () => {
     expect(a.message).toMatch(/do not report that about Microsoft/);
   });
 
+  it("lists each company once, even when its position is also wanted", () => {
+    for (const q of ["Can you read?", "did FB let netflix read DMs", "who could read messages"]) {
+      const ids = companyIds(ask(q));
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it("says which words of the question the sources never use", () => {
+    expect(ask("did Facebook sell my data?").message).toMatch(/do not mention: sell/);
+  });
+
   it("flags organizations the sources quote no response from", () => {
     const a = ask("what did Sony get?");
     expect(a.companies[0]?.noResponseInSources).toBe(true);

@@ -89,10 +89,11 @@ describe("question set", () => {
     }
   });
 
-  it("shows a fact only under an organization it is about, and cites its sources", () => {
+  it("lists each company once, shows a fact only under an organization it is about, cites its sources", () => {
     const about = new Map(kb.facts.map((f) => [f.id, f.about]));
     for (const { answer: a } of results) {
       const cited = new Set(a.sources.map((s) => s.id));
+      expect(new Set(a.companies.map((c) => c.id)).size).toBe(a.companies.length);
       for (const company of a.companies) {
         for (const fact of company.facts) {
           expect(about.get(fact.id), `${fact.id} under ${company.id}`).toContain(company.id);
