@@ -3,5 +3,13 @@
  * Discord or terminals; it takes a question and a knowledge base and returns data.
  */
 
-export { answer, companyAnswer, suggestOrganizations } from "./answer.js";
-export { type Answer, type AnswerCompany, type AnswerFact, AnswerSchema } from "./answer-schema.js";
+export { type AnswerOptions, answer, companyAnswer, suggestOrganizations } from "./answer.js";
+export {
+  type Answer,
+  type AnswerCompany,
+  type AnswerFact,
+  AnswerSchema,
+  type AnswerSource,
+} from "./answer-schema.js";
+export { CONFIDENCE_THRESHOLD } from "./confidence.js";
+export { MAX_QUESTION_CHARS } from "./normalize.js";
