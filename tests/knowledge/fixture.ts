@@ -39,3 +39,11 @@ export async function problemsAfter(change: (dir: string) => void): Promise<read
   if (loaded.ok) throw new Error("expected the changed fixture to be rejected");
   return loaded.problems;
 }
+
+/** The 1-based line of the first line of a fixture file that contains `text`. */
+export function lineWith(file: string, text: string): number {
+  const lines = readFileSync(join(FIXTURE_DIR, file), "utf8").split("\n");
+  const index = lines.findIndex((l) => l.includes(text));
+  if (index < 0) throw new Error(`${file} has no line with ${text}`);
+  return index + 1;
+}

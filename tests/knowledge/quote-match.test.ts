@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import {
+  closestPassage,
+  firstDifference,
+  hasEllipsis,
+  isTrimmedWithEllipsis,
+  isVerbatim,
+  normalizeForQuote,
+} from "../../src/knowledge/quote-match.js";
+
+const ARTICLE = normalizeForQuote(
+  "At first, both Spotify and Netflix denied the report.\nBut the music streamer  admitted that it had accessed private data, but no longer did.\n“It’s over,” they said — and Netflix… stayed quiet.",
+);
+const matches = (quote: string) => isVerbatim(normalizeForQuote(quote), ARTICLE);
+
+describe("normalizeForQuote", () => {
+  it("turns white space runs into one space and curly quote marks into straight ones", () => {
+    expect(normalizeForQuote("a \n\t b ‘c’ ‚d‛ “e” „f”")).toBe(`a b 'c' 'd' "e" "f"`);
+  });
+
+  it("changes nothing else: dashes, ellipses, accents and case stay", () => {
+    const text = "Privégesprekken — 2014–2015 … Done.";
+    expect(normalizeForQuote(text)).toBe(text);
+  });
+});
+
+describe("isVerbatim", () => {
+  it("accepts a span across a line break and with straight instead of curly quotes", () => {
+    expect(matches("denied the report. But the music streamer admitted")).toBe(true);
+    expect(matches(`"It's over," they said`)).toBe(true);
+  });
+
+  it("rejects any other difference: a word, a letter's case, a dash, a missing comma", () => {
+    expect(matches("the music streamer admitted that it never accessed private data")).toBe(false);
+    expect(matches("The music streamer admitted")).toBe(false);
+    expect(matches(`"It's over," they said - and`)).toBe(false);
+    expect(matches("At first both Spotify and Netflix")).toBe(false);
+  });
+
+  it("accepts an ellipsis that the article itself has", () => {
+    expect(matches("and Netflix… stayed quiet.")).toBe(true);
+  });
+});
+
+describe("ellipses", () => {
+  it("finds three dots and the ellipsis character", () => {
+    expect(hasEllipsis("a... b")).toBe(true);
+    expect(hasEllipsis("a… b")).toBe(true);
+    expect(hasEllipsis("a. b.")).toBe(false);
+  });
+
+  it("knows a quote trimmed with an ellipsis from one that is simply wrong", () => {
+    expect(isTrimmedWithEllipsis("At first, both Spotify ... but no longer did.", ARTICLE)).toBe(
+      true,
+    );
+    expect(isTrimmedWithEllipsis("At first, both Spotify … the music streamer", ARTICLE)).toBe(
+      true,
+    );
+    expect(isTrimmedWithEllipsis("At first, both Apple ... but no longer did.", ARTICLE)).toBe(
+      false,
+    );
+    expect(isTrimmedWithEllipsis("At first, both Spotify", ARTICLE)).toBe(false);
+  });
+});
+
+describe("closestPassage", () => {
+  it("finds the passage an altered quote was taken from, in whole words", () => {
+    const quote = "the music streamer admitted that it never accessed private data";
+    const passage = closestPassage(quote, ARTICLE);
+    expect(
+      passage.startsWith("the music streamer admitted that it had accessed private data"),
+    ).toBe(true);
+  });
+
+  it("finds the passage when the first word is the one changed", () => {
+    const passage = closestPassage(
+      "Initially, both Spotify and Netflix denied the report.",
+      ARTICLE,
+    );
+    expect(passage).toMatch(/both Spotify and Netflix denied the report\./);
+  });
+
+  it("says where the quote and the passage part", () => {
+    const note = firstDifference("it never accessed", "it had accessed");
+    expect(note).toContain('after "it "');
+    expect(note).toContain('"never accessed"');
+    expect(note).toContain('"had accessed"');
+  });
+});
