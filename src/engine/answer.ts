@@ -66,7 +66,7 @@ function declineReason(u: Understanding, p: Prepared): string | undefined {
     return `My sources say nothing about ${list(u.unknownNames)}. They cover Facebook's data-sharing partners in December 2018.`;
   }
   const guess = known ? undefined : didYouMean(u, p);
-  if (guess) return `I do not know that name. Did you mean ${guess.name}?`;
+  if (guess) return "I do not recognise a company in that question.";
   if (u.asksAdvice) {
     return "My sources report what happened in December 2018; they give no advice or how-to. Ask me what was reported or what a company said.";
   }

@@ -45,8 +45,10 @@ export function findUnknownNames({ tokens, taken, vocab, orgs }: UnknownNamesInp
   const shouting = tokens.filter((t) => /\p{Ll}/u.test(t.raw)).length < tokens.length / 2;
   tokens.forEach((token, i) => {
     if (taken.has(i) || isStopword(token.text) || orgs.nameWords.has(token.text)) return;
-    if (isOtherCompany(token.text)) {
-      found.push(token.raw);
+    const other = otherCompany(token.text);
+    if (other) {
+      // As typed when spelt right ("TikTok"), else the name it stands for ("twiter" → Twitter).
+      found.push(other === token.text ? token.raw : other[0]?.toUpperCase() + other.slice(1));
       return;
     }
     const capitalised = /^\p{Lu}/u.test(token.raw) && !token.sentenceStart && !shouting;
@@ -62,9 +64,9 @@ export function findUnknownNames({ tokens, taken, vocab, orgs }: UnknownNamesInp
   return [...new Set(found)];
 }
 
-function isOtherCompany(word: string): boolean {
-  if (word.length < 3) return false;
-  return OTHER_COMPANIES.some((name) =>
+function otherCompany(word: string): string | undefined {
+  if (word.length < 3) return undefined;
+  return OTHER_COMPANIES.find((name) =>
     name.length >= 6 ? typoDistance(word, name) !== undefined : word === name,
   );
 }

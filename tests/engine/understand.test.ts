@@ -58,7 +58,7 @@ describe("content words", () => {
 describe("unknown names", () => {
   it("notices well-known companies the sources never mention, even misspelt or lower case", () => {
     expect(understand("did twitter read DMs", p).unknownNames).toEqual(["twitter"]);
-    expect(understand("did Twiter read DMs", p).unknownNames).toEqual(["Twiter"]);
+    expect(understand("did twiter read DMs", p).unknownNames).toEqual(["Twitter"]);
     expect(understand("Does TikTok sell my data", p).unknownNames).toEqual(["TikTok"]);
   });
 
