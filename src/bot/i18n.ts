@@ -44,6 +44,7 @@ export interface Messages {
   readonly cooldown: (seconds: number) => string;
   readonly error: (id: string) => string;
   readonly staleButton: string;
+  readonly unknownCommand: string;
   readonly notAdmin: string;
   readonly reloadDone: (before: KnowledgeCounts, after: KnowledgeCounts) => string;
   readonly reloadFailed: (problems: number, kept: KnowledgeCounts) => string;
@@ -98,7 +99,8 @@ const en: Messages = {
     "Right-click a message → Apps → **Ask Receipts**",
     "Or mention me with a question",
   ],
-  bareMention: "Hi! Mention me with a question, for example: “did Spotify read messages?”",
+  bareMention:
+    "Hi! Mention me with a question, for example: “did Spotify read messages?” /help tells you more.",
   unknownCompany: (name) => `I do not know an organization called “${name}”.`,
   companyTitle: (company) => `Everything on ${company}`,
   noTextInMessage: "That message has no text I can read as a question.",
@@ -106,6 +108,7 @@ const en: Messages = {
   error: (id) => `Something went wrong on my side. Error id: \`${id}\` (please pass it on).`,
   staleButton:
     "That button is out of date (the fact base changed, or it is not one of mine). Please ask again.",
+  unknownCommand: "I do not know that command (any more). Try /help.",
   notAdmin:
     "Only server managers and configured admins can reload the fact base. Nothing was reloaded.",
   reloadDone: (b, a) => `Reloaded the fact base.\nBefore: ${counts(b)}\nNow: ${counts(a)}`,
@@ -162,7 +165,8 @@ const nl: Messages = {
     "Rechtsklik op een bericht → Apps → **Vraag het Receipts**",
     "Of noem mij met een vraag",
   ],
-  bareMention: "Hoi! Noem mij met een vraag, bijvoorbeeld: “las Spotify berichten?”",
+  bareMention:
+    "Hoi! Noem mij met een vraag, bijvoorbeeld: “las Spotify berichten?” /hulp vertelt meer.",
   unknownCompany: (name) => `Ik ken geen organisatie met de naam “${name}”.`,
   companyTitle: (company) => `Alles over ${company}`,
   noTextInMessage: "In dat bericht staat geen tekst die ik als vraag kan lezen.",
@@ -170,6 +174,7 @@ const nl: Messages = {
   error: (id) => `Er ging bij mij iets mis. Foutcode: \`${id}\` (geef die gerust door).`,
   staleButton:
     "Die knop is verouderd (de feitenbank is veranderd, of de knop is niet van mij). Stel je vraag opnieuw.",
+  unknownCommand: "Die opdracht ken ik niet (meer). Probeer /hulp.",
   notAdmin:
     "Alleen serverbeheerders en ingestelde beheerders kunnen de feitenbank herladen. Er is niets herladen.",
   reloadDone: (b, a) => `Feitenbank herladen.\nVoorheen: ${counten(b)}\nNu: ${counten(a)}`,

@@ -1,0 +1,177 @@
+/**
+ * Starts the bot: loads the fact base, logs in with the intents it needs and no more, and wires
+ * the handlers. `main.ts` calls it with the environment's configuration; the end-to-end tests
+ * call it against the Discord stand-in (`apiBase` is where REST and the gateway lookup go).
+ */
+import { Client, Events, GatewayIntentBits, RESTEvents } from "discord.js";
+import { formatProblem } from "../knowledge/problem.js";
+import type { BotServices } from "./command.js";
+import type { BotConfig } from "./config.js";
+import { Cooldown } from "./cooldown.js";
+import { logError } from "./errors.js";
+import { handleInteraction } from "./interactions.js";
+import { KnowledgeStore, type ReloadResult } from "./knowledge-store.js";
+import { createLogger, type Logger } from "./logger.js";
+import { handleMessage } from "./mentions.js";
+import { NO_PINGS } from "./payload.js";
+import { reloadKnowledge } from "./reload.js";
+
+/**
+ * Guilds: the servers and channels the commands run in. GuildMessages: messages in those
+ * channels, of which Discord delivers the content only when they mention the bot, which is all
+ * a mention needs; so no privileged Message Content. No DirectMessages: Receipts answers in
+ * servers, and its slash commands work in DMs without any intent anyway.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] as const;
+
+export interface StartOptions {
+  /** Default: a logger at the configured level that never prints the token. */
+  readonly logger?: Logger;
+  /** Default: the base loaded from `config.knowledgeDir`. */
+  readonly store?: KnowledgeStore;
+  /** How long to wait for the gateway's READY; default 60 s. */
+  readonly readyTimeoutMs?: number;
+  /** The cooldown's clock (tests). */
+  readonly now?: () => number;
+}
+
+export interface RunningBot {
+  readonly client: Client<true>;
+  readonly store: KnowledgeStore;
+  readonly logger: Logger;
+  /** Reloads the fact base like `/reload` (SIGHUP uses it). */
+  reload(by?: string): Promise<ReloadResult>;
+  /** Closes the gateway session and REST; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Start-up failed for a reason the user can fix; `message` says how. */
+export class StartupError extends Error {
+  override readonly name = "StartupError";
+}
+
+export async function startBot(config: BotConfig, options: StartOptions = {}): Promise<RunningBot> {
+  const logger =
+    options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token] });
+  const store = options.store ?? (await openStore(config.knowledgeDir));
+  const services: BotServices = {
+    store,
+    config,
+    logger,
+    cooldown: new Cooldown(config.cooldownSeconds, options.now),
+  };
+  const client = new Client({
+    intents: [...INTENTS],
+    allowedMentions: { ...NO_PINGS, parse: [] },
+    rest: { api: config.apiBase },
+  });
+  wire(client, services);
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await withTimeout(
+      Promise.all([client.login(config.token), ready]),
+      options.readyTimeoutMs ?? 60_000,
+      "the gateway did not become ready",
+    );
+  } catch (error) {
+    await client.destroy();
+    throw loginError(error, config);
+  }
+  const readyClient = await ready;
+  logger.info("logged in", {
+    user: readyClient.user.tag,
+    id: readyClient.user.id,
+    guilds: readyClient.guilds.cache.size,
+    facts: store.counts.facts,
+  });
+
+  let stopped: Promise<void> | undefined;
+  return {
+    client: readyClient,
+    store,
+    logger,
+    reload: (by = "signal") => reloadKnowledge(store, logger, by),
+    stop: () => {
+      stopped ??= (async () => {
+        logger.info("closing the gateway session");
+        await client.destroy();
+      })();
+      return stopped;
+    },
+  };
+}
+
+async function openStore(dir: string): Promise<KnowledgeStore> {
+  const opened = await KnowledgeStore.open(dir);
+  if (opened.ok) return opened.store;
+  const lines = opened.problems.map((p) => `  - ${formatProblem(p)}`);
+  throw new StartupError(
+    `The fact base in ${dir} has ${opened.problems.length} problem(s); fix them (npm run knowledge:check) or set KNOWLEDGE_DIR:\n${lines.join("\n")}`,
+  );
+}
+
+/** The handlers: interactions, mentions, and every error source logged instead of thrown. */
+function wire(client: Client, services: BotServices): void {
+  const { logger } = services;
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handleInteraction(interaction, services);
+  });
+  client.on(Events.MessageCreate, (message) => {
+    const botId = client.user?.id;
+    if (botId) void handleMessage(message, services, botId);
+  });
+  client.on(Events.Error, (error) => logError(logger, "client error", error));
+  client.on(Events.Warn, (warning) => logger.warn(warning));
+  client.on(Events.Debug, (line) => logger.debug(line));
+  client.on(Events.ShardError, (error, shard) =>
+    logError(logger, "gateway error", error, { shard }),
+  );
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn("gateway disconnected", { shard, code: event.code }),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info("gateway reconnecting", { shard }));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info("gateway resumed", { shard, replayed }),
+  );
+  client.on(Events.Invalidated, () => logger.error("gateway session invalidated"));
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status >= 500) {
+      logger.error("Discord REST error", {
+        method: request.method,
+        route: request.route,
+        status: response.status,
+      });
+    }
+  });
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn("rate limited", {
+      route: info.route,
+      retryAfterMs: info.retryAfter,
+      global: info.global,
+    }),
+  );
+}
+
+function loginError(error: unknown, config: BotConfig): Error {
+  if (error instanceof StartupError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error && typeof error === "object" && "code" in error ? String(error.code) : "";
+  if (code === "TokenInvalid" || /invalid token|401|4004|authentication failed/i.test(message)) {
+    return new StartupError(
+      "Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (your application → Bot → Reset Token) and put the new one in .env.",
+    );
+  }
+  if (code === "DisallowedIntents" || /disallowed intents|4014/i.test(message)) {
+    return new StartupError(`Discord refused the bot's intents: ${message}`);
+  }
+  return new StartupError(`Could not connect to Discord at ${config.apiBase}: ${message}`);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
