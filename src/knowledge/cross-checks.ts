@@ -37,8 +37,7 @@ export function crossCheck(base: ParsedBase): Problem[] {
  * organization may be the one that covers it, and a false "has no facts" would mislead.
  */
 function coverage(base: ParsedBase): Problem[] {
-  const factsComplete = base.factFiles.every((file) => file.problems.length === 0);
-  if (!factsComplete || !base.organizations.parsed) return [];
+  if (!base.factsComplete || !base.organizations.parsed) return [];
   const facts = base.factFiles.flatMap((file) => file.entries.map((e) => e.value));
   const organizations = base.organizations.entries;
   return [

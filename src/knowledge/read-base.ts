@@ -22,6 +22,8 @@ export interface ParsedBase {
   readonly factFiles: readonly ListFile<Fact>[];
   /** Article text by source id, for the sources whose article could be read. */
   readonly texts: ReadonlyMap<string, string>;
+  /** True when facts/ and every fact file in it were read and valid: no fact is missing. */
+  readonly factsComplete: boolean;
   /** Problems reading the files and with their schemas. */
   readonly problems: readonly Problem[];
 }
@@ -40,5 +42,14 @@ export async function readBase(dir: string): Promise<ParsedBase> {
   const problems = [sources, organizations, topics, listed, ...factFiles, articles].flatMap(
     (part) => part.problems,
   );
-  return { sources, organizations, topics, factFiles, texts: articles.texts, problems };
+  const factsComplete = [listed, ...factFiles].every((part) => part.problems.length === 0);
+  return {
+    sources,
+    organizations,
+    topics,
+    factFiles,
+    factsComplete,
+    texts: articles.texts,
+    problems,
+  };
 }
