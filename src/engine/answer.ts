@@ -78,7 +78,9 @@ function declineReason(u: Understanding, p: Prepared): string | undefined {
   }
   // Named companies and nothing known asked about them: "Netflix's stock price". Two or more
   // companies and no other word ("spotify vs netflix") is a comparison: answered below.
-  if (known && words > 0 && u.contentWords.length === 0 && u.organizations.length < 2) {
+  // Mostly words the sources never use ("Facebook's stock price today") is not covered either.
+  const mostlyUnknown = u.unknownWords.length > u.contentWords.length;
+  if (known && mostlyUnknown && (u.contentWords.length > 0 || u.organizations.length < 2)) {
     const names = u.organizations.map((m) => p.organizations.byId.get(m.id)?.name ?? m.id);
     return `My sources do not cover that about ${list(names)}.`;
   }

@@ -97,9 +97,12 @@ export function findOrganizations(
         .get(slice.map((t) => t.text).join(" "))
         ?.find((v) => !v.exactCase || v.exactCase === slice.map((t) => t.raw).join(""));
       if (variant) {
-        matches.push(match(variant, slice, i, 0));
-        used.fill(true, i, i + n);
-        i += n - 1;
+        // "cambridge analitica": the exact alias "Cambridge" grows into the misspelt full name.
+        const longer = longerVariant(variant, tokens, i, index);
+        const end = i + (longer?.tokens.length ?? n);
+        matches.push(match(longer ?? variant, tokens.slice(i, end), i, 0));
+        used.fill(true, i, end);
+        i = end - 1;
         break;
       }
     }
@@ -119,6 +122,30 @@ export function findOrganizations(
     }
   }
   return dedupe(matches.sort((a, b) => a.start - b.start));
+}
+
+/** A longer name of the same organization that the typed words after an exact match spell. */
+function longerVariant(
+  found: Variant,
+  tokens: readonly Token[],
+  start: number,
+  index: OrganizationIndex,
+): Variant | undefined {
+  return index.fuzzy.find((v) => {
+    const n = found.tokens.length;
+    if (
+      v.orgId !== found.orgId ||
+      v.tokens.length <= n ||
+      start + v.tokens.length > tokens.length
+    ) {
+      return false;
+    }
+    if (!found.tokens.every((t, j) => v.tokens[j] === t)) return false;
+    const typed = tokens.slice(start, start + v.tokens.length).map((t) => t.text);
+    return (
+      typed.every((t) => !isStopword(t)) && typoDistance(typed.join(""), v.joined) !== undefined
+    );
+  });
 }
 
 /** An n-gram worth comparing with names: no stop word at its edges, no known ordinary word alone. */

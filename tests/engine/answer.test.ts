@@ -108,6 +108,7 @@ describe("declining", () => {
     "what's the weather tomorrow?",
     "Did Google get access to my Facebook friends?",
     "What is Netflix's stock price?",
+    "What's the Facebook stock price today?",
   ])("declines %j with a message and suggestions", (q) => {
     const a = ask(q);
     expect(a.answered).toBe(false);

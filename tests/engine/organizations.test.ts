@@ -39,6 +39,12 @@ describe("organization detection", () => {
     expect(orgs("cambrige analytica")).toEqual(["cambridge-analytica"]);
     expect(orgs("facebok")).toEqual(["facebook"]);
     expect(orgs("aple contacts")).toEqual(["apple"]);
+    const u = tokenize("cambridge analitica trump");
+    const found = findOrganizations(u, p.organizations, p.vocabulary);
+    expect(found.map((m) => [m.id, m.typed])).toEqual([
+      ["cambridge-analytica", "cambridge analitica"],
+      ["trump-campaign", "trump"],
+    ]);
   });
 
   it("does not turn ordinary English or Dutch words into organizations", () => {
