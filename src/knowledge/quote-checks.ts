@@ -30,7 +30,7 @@ export function quoteProblems(fact: Entry<Fact>, article: Article | undefined): 
   const passage = closestPassage(quote, article.normalized);
   const parts = [
     `not found verbatim in ${article.file}: copy it character for character from the article`,
-    `${firstDifference(quote, passage)}`,
+    firstDifference(quote, passage),
     `the closest passage there reads: ${JSON.stringify(passage)}`,
   ];
   if (hasEllipsis(quote)) parts.push(NO_ELLIPSIS);

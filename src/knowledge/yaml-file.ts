@@ -46,12 +46,7 @@ export function parseYamlList<I extends z.ZodType>(
     // Only the first: the errors after a syntax error are mostly its echoes.
     const line = lines.linePos(error.pos[0]).line;
     const message = `not valid YAML: ${error.message.split("\n")[0]}; fix the syntax at this line`;
-    return {
-      entries: [],
-      problems: [{ file, field: "", line, message }],
-      ids: new Set(),
-      parsed: false,
-    };
+    return unreadable(file, message, line);
   }
   if (doc.contents === null) {
     return unreadable(
@@ -96,8 +91,9 @@ function idOf(item: unknown): string | undefined {
   return typeof id === "string" ? id : undefined;
 }
 
-function unreadable<T>(file: string, message: string): ListFile<T> {
-  return { entries: [], problems: [{ file, field: "", message }], ids: new Set(), parsed: false };
+function unreadable<T>(file: string, message: string, line?: number): ListFile<T> {
+  const problem: Problem = { file, field: "", message, ...(line ? { line } : {}) };
+  return { entries: [], problems: [problem], ids: new Set(), parsed: false };
 }
 
 function readError(error: unknown, file: string): string {
