@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { createLogger, memoryLogger, redact } from "../../src/bot/logger.js";
+import { TOKEN } from "./helpers.js";
+
+describe("logger", () => {
+  it("never prints the token: in messages, fields or errors", () => {
+    const log = memoryLogger({ secrets: [TOKEN] });
+    log.info(`token is ${TOKEN}`);
+    log.warn("config", { token: TOKEN, nested: { headers: { authorization: `Bot ${TOKEN}` } } });
+    log.error("failed", { error: new Error(`401 with ${TOKEN}`) });
+    expect(log.lines).toHaveLength(3);
+    for (const line of log.lines) {
+      expect(line).not.toContain(TOKEN);
+      expect(line).toContain("[redacted]");
+    }
+  });
+
+  it("hides anything shaped like a bot token, even one it was not told about", () => {
+    const other = "OTk5OTk5OTk5OTk5OTk5OTk5.Gxyzab.ZYXWVUTSRQPONMLKJIHGFEDCBA98765";
+    expect(redact(`Authorization: Bot ${other}`)).toBe("Authorization: Bot [redacted]");
+  });
+
+  it("hides interaction and webhook tokens in REST paths", () => {
+    const path =
+      "/interactions/123456789012345678/aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4/callback";
+    expect(redact(path)).toBe("/interactions/123456789012345678/[redacted]/callback");
+    const hook =
+      "/webhooks/123456789012345678/aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4/messages/@original";
+    expect(redact(hook)).toBe("/webhooks/123456789012345678/[redacted]/messages/@original");
+  });
+
+  it("writes only lines at or above its level, with key=value fields", () => {
+    const lines: string[] = [];
+    const log = createLogger({
+      level: "warn",
+      write: (line) => lines.push(line),
+      now: () => new Date("2018-12-19T10:00:00Z"),
+    });
+    log.debug("hidden");
+    log.info("hidden");
+    log.warn("shown", { user: "42", ms: 3, note: "two words" });
+    log.error("also shown");
+    expect(lines).toEqual([
+      '2018-12-19T10:00:00.000Z WARN shown user=42 ms=3 note="two words"',
+      "2018-12-19T10:00:00.000Z ERROR also shown",
+    ]);
+  });
+
+  it("survives fields it cannot serialise", () => {
+    const log = memoryLogger();
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    log.info("odd", { circular, big: 10n });
+    expect(log.lines[0]).toMatch(/INFO odd circular=/);
+  });
+});
