@@ -2,8 +2,8 @@
  * The bot's other views: the sources, the help, reload results, short notices and the unknown
  * company reply. Pure, like the answer renderer, and within Discord's limits.
  */
-import type { APIEmbed, APIEmbedField } from "discord.js";
-import { formatProblem, type Problem } from "../../knowledge/problem.js";
+import type { APIEmbedField } from "discord.js";
+import type { Problem } from "../../knowledge/problem.js";
 import type { KnowledgeBase, Source } from "../../knowledge/schema.js";
 import { type Locale, messages } from "../i18n.js";
 import type { ReloadResult } from "../knowledge-store.js";
@@ -28,14 +28,34 @@ export function renderSources(sources: readonly Source[], locale: Locale): Rende
       ),
     };
   });
-  const embeds: CountedEmbed[] = [];
-  for (let i = 0; i < fields.length || i === 0; i += LIMITS.embedFields) {
-    const chunk = fields.slice(i, i + LIMITS.embedFields);
-    const embed: APIEmbed = { title: t.sourcesTitle, color: BRAND, fields: chunk };
-    if (i === 0) embed.description = t.sourcesIntro;
-    embeds.push({ embed, items: chunk.length });
-  }
+  const embeds: CountedEmbed[] = fieldChunks(fields).map((chunk, i) => ({
+    embed: {
+      title: t.sourcesTitle,
+      color: BRAND,
+      fields: chunk,
+      ...(i === 0 ? { description: t.sourcesIntro } : {}),
+    },
+    items: chunk.length,
+  }));
   return packEmbeds(embeds, { leftOut: t.moreNotShown });
+}
+
+/** Fields in groups an embed can hold: at most 25, and well under 6000 characters together. */
+function fieldChunks(fields: readonly APIEmbedField[]): APIEmbedField[][] {
+  const chunks: APIEmbedField[][] = [[]];
+  let size = 0;
+  for (const field of fields) {
+    const length = field.name.length + field.value.length;
+    const chunk = chunks[chunks.length - 1] as APIEmbedField[];
+    if (chunk.length > 0 && (chunk.length >= LIMITS.embedFields || size + length > 5000)) {
+      chunks.push([field]);
+      size = length;
+    } else {
+      chunk.push(field);
+      size += length;
+    }
+  }
+  return chunks;
 }
 
 /** What Receipts is, the organizations it knows, example questions and the commands. */
@@ -69,7 +89,7 @@ export function problemList(problems: readonly Problem[], locale: Locale): strin
   let length = 0;
   const room = LIMITS.embedDescription - 60;
   for (const [i, p] of problems.entries()) {
-    const line = `• ${escapeText(shorten(formatProblem(p), 500))}`;
+    const line = `• ${problemLine(p)}`;
     if (length + line.length + 1 > room) {
       lines.push(t.moreProblems(problems.length - i));
       break;
@@ -78,6 +98,13 @@ export function problemList(problems: readonly Problem[], locale: Locale): strin
     length += line.length + 1;
   }
   return lines.join("\n") || "-";
+}
+
+/** `file:line field` as code (readable paths), then the message, escaped. */
+function problemLine(p: Problem): string {
+  const where = [p.file + (p.line ? `:${p.line}` : ""), p.field].filter(Boolean).join(" ");
+  const code = shorten(where.replace(/`/g, "'"), 200);
+  return `\`${code}\` ${escapeText(shorten(p.message, 400))}`;
 }
 
 /** A short text-only message (notices, errors). */

@@ -1,14 +1,18 @@
 /** Text helpers for Discord Markdown: escaping, block quotes, and trimming at a word boundary. */
-import { escapeMarkdown } from "discord.js";
 
-/** Escapes Markdown so quotes and user text show as typed (headings, lists, quote marks `>`). */
+/**
+ * Escapes Markdown so quotes and user text show as typed: emphasis, code, spoilers, links and
+ * escapes anywhere; headings, lists and quote marks at the start of a line. Linear time (the
+ * discord.js escaper is slow on long unbroken text, and questions can be 6000 characters).
+ */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  }).replace(/^(\s*)>/gm, "$1\\>");
+  return text
+    .replace(/[\\*_~`|[\]]/g, "\\$&")
+    .replace(
+      /^([ \t]*)(?:([#>-])|(\d+)\.(?=\s))/gm,
+      (_m, space: string, mark?: string, digits?: string) =>
+        mark ? `${space}\\${mark}` : `${space}${digits}\\.`,
+    );
 }
 
 /** Every line as a Markdown block quote, so multi-line quotes stay quoted. */
@@ -31,7 +35,7 @@ export function trimWithNote(text: string, max: number, note: string): string {
   if (room <= 0) return tail.trim().slice(0, max);
   const head = text.slice(0, room + 1);
   const boundary = head.search(/\s\S*$/);
-  let cut = boundary > room * 0.5 ? head.slice(0, boundary) : head.slice(0, room);
+  let cut = boundary > 0 ? head.slice(0, boundary) : head.slice(0, room);
   // Never leave half an escape sequence (a trailing backslash) before the note.
   cut = cut.replace(/\\+$/, "").trimEnd();
   return `${cut}${tail}`;
@@ -42,5 +46,5 @@ export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const head = text.slice(0, max - 1);
   const boundary = head.search(/\s\S*$/);
-  return `${(boundary > max * 0.5 ? head.slice(0, boundary) : head).trimEnd()}…`;
+  return `${(boundary > 0 ? head.slice(0, boundary) : head).trimEnd()}…`;
 }
