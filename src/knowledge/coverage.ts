@@ -51,7 +51,15 @@ export function isOwnResponse(fact: Fact, org: Organization): boolean {
   return [org.name, ...org.aliases].some((name) => namesIn(fact.speaker, name));
 }
 
+// Compiling a Unicode regular expression per call dominated reload time, so they are cached.
+const namePatterns = new Map<string, RegExp>();
+
 function namesIn(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").test(text);
+  let pattern = namePatterns.get(name);
+  if (!pattern) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu");
+    namePatterns.set(name, pattern);
+  }
+  return pattern.test(text);
 }
