@@ -1,0 +1,335 @@
+// Each command handler through the real router, with the real engine and the shipped fact base,
+// driven by small fake interactions that record what the bot sends.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { MessageFlags } from "discord.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { messages } from "../../src/bot/i18n.js";
+import { handleInteraction } from "../../src/bot/interactions.js";
+import { KnowledgeStore } from "../../src/bot/knowledge-store.js";
+import { blockQuote, escapeText } from "../../src/bot/render/text.js";
+import { answer, companyAnswer } from "../../src/engine/index.js";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import {
+  ADMIN_ROLE,
+  ADMIN_USER,
+  BOT_ID,
+  copyOf,
+  expectSafe,
+  type Fake,
+  type FakeSpec,
+  FIXTURE_DIR,
+  fakeInteraction,
+  KNOWLEDGE_DIR,
+  load,
+  MANAGE_GUILD,
+  sent,
+  services,
+  textOf,
+} from "./helpers.js";
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await load(KNOWLEDGE_DIR);
+});
+
+async function run(spec: FakeSpec, svc = services(kb)): Promise<Fake & { svc: typeof svc }> {
+  const fake = fakeInteraction(spec);
+  await handleInteraction(fake.interaction, svc);
+  expectSafe(sent(fake.calls));
+  return { ...fake, svc };
+}
+
+const ephemeral = (payload: Record<string, unknown> | undefined) =>
+  payload?.flags === MessageFlags.Ephemeral;
+
+function allText(fake: Fake): string {
+  return sent(fake.calls).map(textOf).join("\n");
+}
+
+describe("/ask", () => {
+  it("answers publicly, at once, with the engine's quotes and their sources", async () => {
+    const question = "did spotify read private messages?";
+    const fake = await run({ kind: "slash", name: "ask", options: { question } });
+    const expected = answer(question, kb);
+    expect(expected.answered).toBe(true);
+    expect(fake.calls[0]?.method).toBe("reply");
+    expect(fake.calls[0]?.at).toBeLessThan(3000);
+    expect(ephemeral(fake.calls[0]?.payload)).toBe(false);
+    const text = allText(fake);
+    for (const f of expected.companies.flatMap((c) => c.facts)) {
+      expect(text).toContain(blockQuote(escapeText(f.quote)));
+    }
+    for (const s of expected.sources) expect(text).toContain(escapeText(s.title));
+  });
+
+  it("private answers go to the asker alone, follow-ups included", async () => {
+    const fake = await run({
+      kind: "slash",
+      name: "ask",
+      options: { question: "what did netflix say?", private: true },
+    });
+    const payloads = sent(fake.calls);
+    expect(payloads.length).toBeGreaterThan(0);
+    expect(payloads.every(ephemeral)).toBe(true);
+  });
+
+  it("speaks Dutch to a Dutch client, and keeps the quotes as they are", async () => {
+    const question = "wat zei netflix?";
+    const fake = await run({ kind: "slash", name: "ask", options: { question }, locale: "nl" });
+    const text = allText(fake);
+    const t = messages("nl");
+    expect(text).toContain(`**${t.youAsked}:**`);
+    expect(text).toContain(t.answerFooter);
+    const quote = answer(question, kb).companies[0]?.facts[0]?.quote ?? "?";
+    expect(text).toContain(escapeText(quote).split("\n")[0]);
+  });
+
+  it("says honestly when the sources do not cover the question", async () => {
+    const fake = await run({
+      kind: "slash",
+      name: "ask",
+      options: { question: "who won the 2018 world cup?" },
+    });
+    expect(fake.calls[0]?.payload.embeds).toMatchObject([{ title: messages("en").notInSources }]);
+  });
+
+  it("a 6000-character question full of mentions is answered within limits and pings no one", async () => {
+    const question = "@everyone <@&300000000000000003> did netflix read messages? "
+      .repeat(100)
+      .slice(0, 6000);
+    const fake = await run({ kind: "slash", name: "ask", options: { question } });
+    expect(sent(fake.calls).length).toBeGreaterThan(0);
+  });
+});
+
+describe("/company", () => {
+  it("shows everything the base holds on the company, over several messages if needed", async () => {
+    for (const id of ["facebook", "netflix", "sony"]) {
+      const fake = await run({ kind: "slash", name: "company", options: { name: id } });
+      const text = allText(fake);
+      const full = companyAnswer(id, kb);
+      for (const f of full?.companies.flatMap((c) => c.facts) ?? []) {
+        expect(text, `${id}: ${f.id}`).toContain(blockQuote(escapeText(f.quote)));
+      }
+      expect(
+        fake.calls
+          .map((c) => c.method)
+          .slice(1)
+          .every((m) => m === "followUp"),
+      ).toBe(true);
+    }
+  });
+
+  it("understands a typed, misspelt name", async () => {
+    const fake = await run({ kind: "slash", name: "company", options: { name: "netflx" } });
+    expect(allText(fake)).toContain(messages("en").companyTitle("Netflix"));
+  });
+
+  it("an unknown name gets a private reply listing the companies it knows", async () => {
+    const fake = await run({ kind: "slash", name: "company", options: { name: "qqqq zzzz" } });
+    expect(ephemeral(fake.calls[0]?.payload)).toBe(true);
+    expect(fake.calls[0]?.payload.content).toContain("qqqq zzzz");
+    expect(fake.calls[0]?.payload.content).toContain("Netflix");
+  });
+
+  it("autocompletes typos, ranked, at most 25 choices of at most 100 characters", async () => {
+    const choicesFor = async (typed: string) => {
+      const fake = await run({ kind: "autocomplete", name: "company", options: { name: typed } });
+      expect(fake.calls).toHaveLength(1);
+      expect(fake.calls[0]?.method).toBe("respond");
+      return fake.calls[0]?.payload.choices as { name: string; value: string }[];
+    };
+    expect((await choicesFor("royl bnk")).map((c) => c.value)).toContain("royal-bank-of-canada");
+    expect((await choicesFor("netfl"))[0]).toEqual({ name: "Netflix", value: "netflix" });
+    for (const typed of ["", "a", "x".repeat(6000), "@everyone"]) {
+      const choices = await choicesFor(typed);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const c of choices) {
+        expect(c.name.length).toBeLessThanOrEqual(100);
+        expect(c.value.length).toBeLessThanOrEqual(100);
+      }
+    }
+    expect((await choicesFor("")).length).toBe(Math.min(25, kb.organizations.length));
+  });
+});
+
+describe("/sources and /help", () => {
+  it("/sources lists every article", async () => {
+    const fake = await run({ kind: "slash", name: "sources" });
+    const text = allText(fake);
+    for (const s of kb.sources) expect(text).toContain(escapeText(s.title));
+  });
+
+  it("/help is private and in the user's language", async () => {
+    const fake = await run({ kind: "slash", name: "help", locale: "nl" });
+    expect(ephemeral(fake.calls[0]?.payload)).toBe(true);
+    expect(allText(fake)).toContain(messages("nl").helpExamplesHeading);
+  });
+});
+
+describe("/reload", () => {
+  async function reloadAs(spec: Partial<FakeSpec>, dir = copyOf(FIXTURE_DIR)) {
+    const opened = await KnowledgeStore.open(dir);
+    if (!opened.ok) throw new Error("fixture does not load");
+    const svc = { ...services(kb), store: opened.store };
+    const before = opened.store.current;
+    const fake = await run({ kind: "slash", name: "reload", ...spec }, svc);
+    return { fake, store: opened.store, before, dir };
+  }
+
+  it("refuses a member privately and reloads nothing", async () => {
+    const { fake, store, before } = await reloadAs({ permissions: 0n });
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]?.method).toBe("reply");
+    expect(ephemeral(fake.calls[0]?.payload)).toBe(true);
+    expect(fake.calls[0]?.payload.content).toBe(messages("en").notAdmin);
+    expect(store.current).toBe(before);
+  });
+
+  it.each([
+    ["Manage Server", { permissions: MANAGE_GUILD }],
+    ["an admin role", { roles: [ADMIN_ROLE] }],
+    ["an admin user id", { userId: ADMIN_USER }],
+  ])("lets a member with %s reload: defers privately, then the counts", async (_what, spec) => {
+    const { fake, store, before } = await reloadAs(spec);
+    expect(fake.calls.map((c) => c.method)).toEqual(["deferReply", "editReply"]);
+    expect(fake.calls[0]?.payload).toEqual({ flags: MessageFlags.Ephemeral });
+    expect(store.current).not.toBe(before);
+    const counts = messages("en").counts(store.counts);
+    expect(fake.calls[1]?.payload.content).toContain(counts);
+  });
+
+  it("reports a broken base by file and keeps the old one", async () => {
+    const dir = copyOf(FIXTURE_DIR);
+    const { store, before } = await reloadAs({ permissions: MANAGE_GUILD }, dir);
+    writeFileSync(join(dir, "organizations.yaml"), "- id: netflix\n  role: streaming giant\n");
+    const svc = { ...services(kb), store };
+    const fake = await run({ kind: "slash", name: "reload", permissions: MANAGE_GUILD }, svc);
+    expect(store.current).not.toBe(before);
+    const kept = store.current;
+    expect(textOf(fake.calls[1]?.payload ?? {})).toContain("organizations.yaml");
+    expect(fake.calls[1]?.payload.content).toContain(messages("en").counts(store.counts));
+    expect(store.current).toBe(kept);
+  });
+});
+
+describe("the Ask Receipts message menu", () => {
+  it("answers the question in the message, without the bot's mention", async () => {
+    const fake = await run({
+      kind: "message",
+      name: "Ask Receipts",
+      targetContent: `<@${BOT_ID}> did amazon get data on users' friends?`,
+    });
+    const text = allText(fake);
+    expect(text).toContain("**You asked:** did amazon get data on users' friends?");
+    expect(answer("did amazon get data on users' friends?", kb).answered).toBe(true);
+    expect(text).toContain("Amazon");
+  });
+
+  it("a message without text gets a private explanation", async () => {
+    const fake = await run({ kind: "message", name: "Ask Receipts", targetContent: "  " });
+    expect(ephemeral(fake.calls[0]?.payload)).toBe(true);
+    expect(fake.calls[0]?.payload.content).toBe(messages("en").noTextInMessage);
+  });
+});
+
+describe("buttons", () => {
+  it("Sources and More from <company> answer privately", async () => {
+    const sources = await run({ kind: "button", customId: "receipts:v1:sources" });
+    expect(sent(sources.calls).every(ephemeral)).toBe(true);
+    expect(allText(sources)).toContain(messages("en").sourcesTitle);
+    const more = await run({ kind: "button", customId: "receipts:v1:company:spotify" });
+    expect(sent(more.calls).every(ephemeral)).toBe(true);
+    expect(allText(more)).toContain(messages("en").companyTitle("Spotify"));
+  });
+
+  it.each([
+    "receipts:v0:sources",
+    "receipts:v1:company:no-such-company",
+    "receipts:v1:company:../../../etc/passwd",
+    "somebody-else:button",
+  ])("a stale or forged id (%s) gets a polite private reply", async (customId) => {
+    const fake = await run({ kind: "button", customId, locale: "nl" });
+    expect(fake.calls).toHaveLength(1);
+    expect(ephemeral(fake.calls[0]?.payload)).toBe(true);
+    expect(fake.calls[0]?.payload.content).toBe(messages("nl").staleButton);
+  });
+});
+
+describe("the guard around every handler", () => {
+  it("a user asking again too soon gets a friendly private notice; others are not held up", async () => {
+    let now = 0;
+    const svc = services(kb, { cooldownSeconds: 3, now: () => now });
+    const ask = {
+      kind: "slash",
+      name: "ask",
+      options: { question: "what did sony get?" },
+    } as const;
+    await run(ask, svc);
+    now = 1000;
+    const again = await run({ ...ask, locale: "nl" }, svc);
+    expect(again.calls).toHaveLength(1);
+    expect(ephemeral(again.calls[0]?.payload)).toBe(true);
+    expect(again.calls[0]?.payload.content).toBe(messages("nl").cooldown(2));
+    const other = await run({ ...ask, userId: "200000000000000002" }, svc);
+    expect(ephemeral(other.calls[0]?.payload)).toBe(false);
+    const help = await run({ kind: "slash", name: "help" }, svc);
+    expect(help.calls[0]?.payload.content).toBeUndefined();
+    now = 3000;
+    expect(ephemeral((await run(ask, svc)).calls[0]?.payload)).toBe(false);
+  });
+
+  it("an error in a handler becomes a private reply with an error id that is in the log", async () => {
+    const svc = services(kb);
+    const broken = {
+      ...svc,
+      store: {
+        get current(): KnowledgeBase {
+          throw new Error("the base exploded");
+        },
+      } as unknown as KnowledgeStore, // only `current` is read by /ask
+    };
+    const fake = await run({ kind: "slash", name: "ask", options: { question: "hi" } }, broken);
+    expect(fake.calls).toHaveLength(1);
+    expect(ephemeral(fake.calls[0]?.payload)).toBe(true);
+    const id = String(fake.calls[0]?.payload.content).match(/`([0-9a-f]{8})`/)?.[1];
+    expect(id).toBeDefined();
+    const logged = svc.logger.lines.find((l) => l.includes(`errorId=${id}`));
+    expect(logged).toMatch(/ERROR handler failed/);
+    expect(logged).toContain("the base exploded");
+  });
+
+  it("a Discord error while replying is logged, not thrown", async () => {
+    const svc = services(kb);
+    const fake = fakeInteraction({
+      kind: "slash",
+      name: "ask",
+      options: { question: "did netflix read messages?" },
+      failing: ["reply"],
+    });
+    await expect(handleInteraction(fake.interaction, svc)).resolves.toBeUndefined();
+    expect(svc.logger.lines.filter((l) => l.includes("ERROR")).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("an autocomplete that fails answers with no choices", async () => {
+    const svc = services(kb);
+    const fake = fakeInteraction({ kind: "autocomplete", name: "company", options: { name: "x" } });
+    const broken = {
+      ...svc,
+      store: {
+        get current(): KnowledgeBase {
+          throw new Error("boom");
+        },
+      } as unknown as KnowledgeStore, // only `current` is read by the autocomplete
+    };
+    await handleInteraction(fake.interaction, broken);
+    expect(fake.calls).toMatchObject([{ method: "respond", payload: { choices: [] } }]);
+  });
+
+  it("a command this version does not know gets a private notice", async () => {
+    const fake = await run({ kind: "slash", name: "ping" });
+    expect(ephemeral(fake.calls[0]?.payload)).toBe(true);
+    expect(fake.calls[0]?.payload.content).toBe(messages("en").unknownCommand);
+  });
+});
