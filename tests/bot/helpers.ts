@@ -78,6 +78,11 @@ export function services(
   };
 }
 
+/** A memory logger that redacts the test token. */
+export function memoryLoggerFor() {
+  return memoryLogger({ secrets: [TOKEN] });
+}
+
 export type Method = "reply" | "deferReply" | "editReply" | "followUp" | "deleteReply" | "respond";
 
 export interface Call {
