@@ -37,6 +37,23 @@ export function didYouMean(u: Understanding, p: Prepared): Organization | undefi
   return undefined;
 }
 
+/**
+ * Every typed word begins a word of the name, one typo allowed per word of three or more
+ * letters: "royl bnk" → Royal Bank of Canada (autocomplete sees half-typed, misspelt words).
+ */
+function wordsStartLike(query: string, name: string): boolean {
+  const nameWords = name.split(" ");
+  return query.split(" ").every((typed) =>
+    nameWords.some((word) => {
+      if (word.startsWith(typed)) return true;
+      if (typed.length < 3) return false;
+      return [typed.length - 1, typed.length, typed.length + 1].some(
+        (n) => n <= word.length && typoDistance(typed, word.slice(0, n), 1) !== undefined,
+      );
+    }),
+  );
+}
+
 /** Example questions built from the base itself, so they hold for any fact base. */
 export function exampleQuestions(kb: KnowledgeBase): string[] {
   const platform = kb.organizations.find((o) => o.role === "platform");
@@ -65,6 +82,7 @@ export function matchOrganizations(text: string, kb: KnowledgeBase, limit: numbe
         const prefix = folded.replace(/ /g, "").slice(0, query.replace(/ /g, "").length);
         const d = typoDistance(query.replace(/ /g, ""), prefix, 1);
         if (d !== undefined && query.length >= 3) score = Math.min(score, 3 + d);
+        else if (wordsStartLike(query, folded)) score = Math.min(score, 5);
       }
     }
     if (Number.isFinite(score)) scored.push({ org, score, order });
