@@ -95,6 +95,8 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
     stop: () => {
       stopped ??= (async () => {
         logger.info("closing the gateway session");
+        // Closing looks like a reconnect to the shard's listeners; it is not one.
+        client.removeAllListeners(Events.ShardReconnecting);
         await client.destroy();
       })();
       return stopped;
