@@ -25,7 +25,10 @@ export interface CountedEmbed {
 
 const DEFAULT_MAX_MESSAGES = 10;
 
-export function packEmbeds(embeds: readonly CountedEmbed[], options: PackOptions = {}) {
+export function packEmbeds(
+  embeds: readonly CountedEmbed[],
+  options: PackOptions = {},
+): RenderedMessage[] {
   const footer = options.footer ? shorten(options.footer, 200) : undefined;
   const reserve = footer?.length ?? 0;
   const max = Math.max(1, options.maxMessages ?? DEFAULT_MAX_MESSAGES);
@@ -34,7 +37,10 @@ export function packEmbeds(embeds: readonly CountedEmbed[], options: PackOptions
   let size = 0;
   for (const item of embeds) {
     const length = embedLength(item.embed);
-    if (page.length > 0 && (page.length >= LIMITS.embeds || size + length + reserve > 6000)) {
+    if (
+      page.length > 0 &&
+      (page.length >= LIMITS.embeds || size + length + reserve > LIMITS.embedsTotal)
+    ) {
       pages.push(page);
       page = [];
       size = 0;
