@@ -156,9 +156,9 @@ export function loadConfig(envFile = ".env"): ConfigResult {
 }
 
 /** The message printed when the configuration is unusable. */
-export function formatConfigProblems(problems: readonly string[]): string {
+export function formatConfigProblems(problems: readonly string[], action = "start"): string {
   return [
-    `Receipts cannot start: ${problems.length} configuration problem${problems.length === 1 ? "" : "s"}.`,
+    `Receipts cannot ${action}: ${problems.length} configuration problem${problems.length === 1 ? "" : "s"}.`,
     ...problems.map((p) => `  - ${p}`),
     "Set these in the environment or in .env (see .env.example and README.md, “Run it in your server”).",
   ].join("\n");

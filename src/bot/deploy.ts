@@ -5,7 +5,7 @@ import { createLogger, redact } from "./logger.js";
 
 const loaded = loadConfig();
 if (!loaded.ok) {
-  console.error(formatConfigProblems(loaded.problems));
+  console.error(formatConfigProblems(loaded.problems, "register its commands"));
   process.exit(1);
 }
 const { config } = loaded;
