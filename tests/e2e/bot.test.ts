@@ -3,13 +3,14 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { parseConfig } from "../../src/bot/config.js";
 import { deployCommands } from "../../src/bot/deploy-commands.js";
 import { type RunningBot, startBot } from "../../src/bot/start.js";
+import { normalizeForQuote } from "../../src/knowledge/quote-match.js";
 import { startStandIn } from "./stand-in/index.js";
 
 type StandIn = Awaited<ReturnType<typeof startStandIn>>;
 let discord: StandIn;
 let bot: RunningBot;
 
-const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ");
+const norm = normalizeForQuote;
 
 function config() {
   const result = parseConfig({
