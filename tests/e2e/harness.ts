@@ -1,9 +1,13 @@
 // Starts the Discord stand-in and the real bot (startBot, real discord.js client) against it.
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { type BotConfig, parseConfig } from "../../src/bot/config.js";
 import { deployCommands } from "../../src/bot/deploy-commands.js";
 import { type RunningBot, type StartOptions, startBot } from "../../src/bot/start.js";
 import { normalizeForQuote } from "../../src/knowledge/quote-match.js";
 import { type StandInOptions, type StoredMessage, startStandIn } from "./stand-in/index.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export type StandIn = Awaited<ReturnType<typeof startStandIn>>;
 
@@ -68,4 +72,33 @@ export function readable(message: StoredMessage): string {
       "\n",
     ),
   );
+}
+
+export interface ScriptRun {
+  readonly child: ChildProcess;
+  /** Everything printed so far, stdout and stderr together. */
+  output(): string;
+  /** Resolves with the exit code (or the signal's name) once the process has ended. */
+  readonly exited: Promise<number | string>;
+}
+
+/** Runs one of the bot's entry scripts (`src/bot/main.ts`, `src/bot/deploy.ts`) as npm would. */
+export function runScript(script: string, env: Record<string, string>): ScriptRun {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: ROOT,
+    // No inherited DISCORD_* variables: only what the test says.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+  );
+  return { child, output: () => output, exited };
 }
