@@ -79,7 +79,7 @@ export const applicationRoutes: Route[] = [
   route("GET /gateway/bot", (_request, deps) =>
     ok({
       url: deps.gatewayUrl(),
-      shards: 1,
+      shards: deps.state.shardCount,
       session_start_limit: {
         total: 1000,
         remaining: 999,

@@ -37,6 +37,8 @@ interface Session {
   sent: Dispatch[];
   /** Closed by the client with 1000/1001 (or by invalidation): cannot be resumed. */
   invalid: boolean;
+  /** [shard id, shard count] from IDENTIFY; [0, 1] when it sent none. */
+  shard: [number, number];
 }
 
 interface Connection {
@@ -76,6 +78,24 @@ function queryProblem(query: Record<string, string>): [number, string] | undefin
   if (query.encoding !== "json") return [4002, `encoding ${query.encoding} unsupported`];
   if (query.compress) return [4002, `compress=${query.compress} unsupported`];
   return undefined;
+}
+
+/** A valid IDENTIFY `shard`: [id, count] with 0 ≤ id < count. */
+function shardOf(value: unknown): [number, number] | undefined {
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [id, count] = value;
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return undefined;
+  return id >= 0 && count >= 1 && id < count ? [id, count] : undefined;
+}
+
+/** Discord's rule: a guild belongs to shard (guild_id >> 22) % shard_count. */
+export function shardForGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+function ownsGuild(session: Session, guildId: string): boolean {
+  const [id, count] = session.shard;
+  return shardForGuild(guildId, count) === id;
 }
 
 export class Gateway {
@@ -179,8 +199,7 @@ export class Gateway {
     if ((intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents) !== 0) {
       return [4014, "Disallowed intent(s)."];
     }
-    if (d.shard !== undefined && JSON.stringify(d.shard) !== "[0,1]")
-      return [4010, "Invalid shard."];
+    if (d.shard !== undefined && !shardOf(d.shard)) return [4010, "Invalid shard."];
     return undefined;
   }
 
@@ -206,6 +225,7 @@ export class Gateway {
       socket: connection.socket,
       sent: [],
       invalid: false,
+      shard: shardOf(d.shard) ?? [0, 1],
     };
     this.sessions.set(session.id, session);
     connection.session = session;
@@ -213,10 +233,10 @@ export class Gateway {
     this.dispatchTo(session, GatewayDispatchEvents.Ready, {
       v: 10,
       user: world.bot,
-      guilds: [{ id: world.guild.id, unavailable: true }],
+      guilds: ownsGuild(session, world.guild.id) ? [{ id: world.guild.id, unavailable: true }] : [],
       session_id: session.id,
       resume_gateway_url: `${this.options.baseUrl()}${RESUME_PATH}`,
-      shard: [0, 1],
+      shard: session.shard,
       application: { id: world.application.id, flags: world.application.flags },
       user_settings: {},
       relationships: [],
@@ -226,7 +246,9 @@ export class Gateway {
       geo_ordered_rtc_regions: [],
       _trace: ["stand-in"],
     });
-    this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, guildCreatePayload(world));
+    if (ownsGuild(session, world.guild.id)) {
+      this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, guildCreatePayload(world));
+    }
     this.state.changed();
   }
 
@@ -295,6 +317,9 @@ export class Gateway {
     for (const session of this.sessions.values()) {
       if (session.invalid) continue;
       if (options.intent !== undefined && (session.intents & options.intent) === 0) continue;
+      // A guild's events go to the one shard that has the guild, as on Discord.
+      const guildId = isRecord(d) && typeof d.guild_id === "string" ? d.guild_id : undefined;
+      if (guildId && !ownsGuild(session, guildId)) continue;
       this.dispatchTo(session, t, options.forSession ? options.forSession(d, session.intents) : d);
       count++;
     }

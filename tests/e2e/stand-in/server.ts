@@ -51,6 +51,8 @@ export interface StandInOptions {
   world?: WorldOptions;
   /** Default timeout of the awaitable helpers. */
   timeoutMs?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). A guild's events go to its shard. */
+  shards?: number;
 }
 
 export interface FaultSpec {
@@ -147,6 +149,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const token = options.token ?? DEFAULT_TOKEN;
   const state = new StandInState(world, nextId, token, options.ackDeadlineMs ?? 3000);
   const timeout = options.timeoutMs ?? 5000;
+  state.shardCount = options.shards ?? 1;
   let base = "";
   const gateway = new Gateway(state, {
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,

@@ -124,6 +124,8 @@ export class StandInState {
   readonly identifies: IdentifyRecord[] = [];
   /** Heartbeats (op 1) received and acknowledged. */
   heartbeats = 0;
+  /** The shard count GET /gateway/bot recommends. */
+  shardCount = 1;
   readonly resumes: Array<{ at: number; sessionId: string; replayed: number; ok: boolean }> = [];
   private seq = 0;
 
