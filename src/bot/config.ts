@@ -20,6 +20,8 @@ export interface BotConfig {
   readonly adminUserIds: readonly string[];
   readonly logLevel: LogLevel;
   readonly cooldownSeconds: number;
+  /** Run through discord.js's ShardingManager: a shard count, or "auto" (Discord recommends). */
+  readonly shards: number | "auto" | undefined;
 }
 
 export type ConfigResult =
@@ -104,6 +106,20 @@ const EnvSchema = z.object({
       .min(0, "COOLDOWN_SECONDS must be 0 or more (0 turns it off).")
       .max(3600, "COOLDOWN_SECONDS must be at most 3600."),
   ),
+  SHARDS: optional(
+    z.string().transform((value, ctx) => {
+      if (value.trim() === "auto") return "auto" as const;
+      const count = Number(value);
+      if (Number.isInteger(count) && count >= 1 && count <= 1024) return count;
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message:
+          "SHARDS must be auto or a whole number of shards from 1 to 1024 (leave it empty to run without sharding).",
+      });
+      return z.NEVER;
+    }),
+  ),
 });
 
 /** Why a token is obviously not a bot token, without ever including the token. */
@@ -121,7 +137,9 @@ function tokenProblem(token: string): string | undefined {
 
 /** Validates an environment (`process.env` or a test's object). Pure: reads no file. */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
-  const parsed = EnvSchema.safeParse(env);
+  // In a shard process, SHARDS is the ShardingManager's own variable (this shard's id), not ours.
+  const own = env.SHARDING_MANAGER === "true" ? { ...env, SHARDS: undefined } : env;
+  const parsed = EnvSchema.safeParse(own);
   if (!parsed.success) {
     // One line per problem; zod's own messages carry the fix. Inputs are never included.
     const problems = [...new Set(parsed.error.issues.map((i) => i.message))];
@@ -137,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     adminUserIds: e.ADMIN_USER_IDS,
     logLevel: e.LOG_LEVEL ?? "info",
     cooldownSeconds: e.COOLDOWN_SECONDS ?? 3,
+    shards: e.SHARDS,
   };
   return { ok: true, config: withToken(config, e.DISCORD_TOKEN) };
 }

@@ -61,6 +61,22 @@ describe("configuration", () => {
     });
   });
 
+  it("reads SHARDS as a shard count or auto, and refuses anything else", () => {
+    const shards = (value: string) => {
+      const result = parseConfig({ ...VALID, SHARDS: value });
+      return result.ok ? result.config.shards : result.problems.join("\n");
+    };
+    expect(shards("")).toBeUndefined();
+    expect(shards("auto")).toBe("auto");
+    expect(shards("2")).toBe(2);
+    for (const bad of ["0", "two", "1.5", "5000"]) expect(shards(bad)).toMatch(/^SHARDS must be/);
+  });
+
+  it("ignores SHARDS inside a shard process, where the ShardingManager sets it to the shard id", () => {
+    const result = parseConfig({ ...VALID, SHARDS: "0", SHARDING_MANAGER: "true" });
+    expect(result.ok && result.config.shards).toBeUndefined();
+  });
+
   it("treats empty values (a fresh copy of .env.example) as unset", () => {
     const result = parseConfig({
       ...VALID,

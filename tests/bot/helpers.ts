@@ -60,6 +60,7 @@ export function testConfig(overrides: Partial<Omit<BotConfig, "token">> = {}): B
       adminUserIds: [ADMIN_USER],
       logLevel: "debug",
       cooldownSeconds: 0,
+      shards: undefined,
       ...overrides,
     },
     TOKEN,
