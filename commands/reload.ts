@@ -2,6 +2,7 @@
  * `/reload` (admins): loads the fact base from disk, validates it and swaps it in at once, or
  * reports its problems while the old base keeps answering. Hidden from non-admins by default
  * member permissions; the handler checks again, since server admins can change who sees it.
+ * Under the ShardingManager it reloads every shard and reports each one.
  */
 import {
   type ChatInputCommandInteraction,
@@ -12,7 +13,8 @@ import {
 import type { CommandContext } from "../src/bot/command.js";
 import { isAdmin, roleIdsOf } from "../src/bot/permissions.js";
 import { reloadKnowledge } from "../src/bot/reload.js";
-import { renderReload } from "../src/bot/render/pages.js";
+import { renderReload, renderShardReloads } from "../src/bot/render/pages.js";
+import { reloadEveryShard } from "../src/bot/shard-reload.js";
 
 export const data = new SlashCommandBuilder()
   .setName("reload")
@@ -41,6 +43,10 @@ export async function execute(
   ctx.respond.ephemeral = true;
   // Reading and validating the base is disk I/O: acknowledge first.
   await ctx.respond.defer();
-  const result = await reloadKnowledge(ctx.store, ctx.logger, `user ${interaction.user.id}`);
+  const by = `user ${interaction.user.id}`;
+  // Under the ShardingManager every shard has its own base: reload them all, report each.
+  const everyShard = reloadEveryShard(interaction.client, by);
+  if (everyShard) return ctx.respond.send([renderShardReloads(await everyShard, ctx.locale)]);
+  const result = await reloadKnowledge(ctx.store, ctx.logger, by);
   await ctx.respond.send([renderReload(result, ctx.locale)]);
 }

@@ -49,6 +49,9 @@ export interface Messages {
   readonly reloadDone: (before: KnowledgeCounts, after: KnowledgeCounts) => string;
   readonly reloadFailed: (problems: number, kept: KnowledgeCounts) => string;
   readonly moreProblems: (n: number) => string;
+  readonly shardReloaded: (shard: number, after: KnowledgeCounts) => string;
+  readonly shardRefused: (shard: number, problems: number, kept: KnowledgeCounts) => string;
+  readonly shardUnreachable: (shard: number, why: string) => string;
   readonly counts: (c: KnowledgeCounts) => string;
 }
 
@@ -115,6 +118,10 @@ const en: Messages = {
   reloadFailed: (n, kept) =>
     `The fact base on disk has ${n} problem${n === 1 ? "" : "s"}; nothing was swapped in and the old base (${counts(kept)}) keeps answering.`,
   moreProblems: (n) => `… and ${n} more problem${n === 1 ? "" : "s"}.`,
+  shardReloaded: (s, a) => `Shard ${s}: reloaded, now ${counts(a)}.`,
+  shardRefused: (s, n, kept) =>
+    `Shard ${s}: refused (${n} problem${n === 1 ? "" : "s"}); its old base (${counts(kept)}) keeps answering.`,
+  shardUnreachable: (s, why) => `Shard ${s}: did not answer (${why}); it keeps the base it had.`,
   counts: (c) => counts(c),
 };
 
@@ -181,6 +188,11 @@ const nl: Messages = {
   reloadFailed: (n, kept) =>
     `De feitenbank op schijf heeft ${n} ${n === 1 ? "probleem" : "problemen"}; er is niets vervangen en de oude (${counten(kept)}) blijft antwoorden.`,
   moreProblems: (n) => `… en nog ${n} ${n === 1 ? "probleem" : "problemen"}.`,
+  shardReloaded: (s, a) => `Shard ${s}: herladen, nu ${counten(a)}.`,
+  shardRefused: (s, n, kept) =>
+    `Shard ${s}: geweigerd (${n} ${n === 1 ? "probleem" : "problemen"}); de oude feitenbank (${counten(kept)}) blijft antwoorden.`,
+  shardUnreachable: (s, why) =>
+    `Shard ${s}: gaf geen antwoord (${why}); die houdt de feitenbank die hij had.`,
   counts: (c) => counten(c),
 };
 

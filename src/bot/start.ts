@@ -15,6 +15,8 @@ import { createLogger, type Logger } from "./logger.js";
 import { handleMessage } from "./mentions.js";
 import { NO_PINGS } from "./payload.js";
 import { reloadKnowledge } from "./reload.js";
+import { exposeReload } from "./shard-reload.js";
+import { withTimeout } from "./timeout.js";
 
 /**
  * Guilds: the servers and channels the commands run in. GuildMessages: messages in those
@@ -66,6 +68,7 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
     rest: { api: config.apiBase },
   });
   wire(client, services);
+  exposeReload(client, (by) => reloadKnowledge(store, logger, by));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
@@ -168,12 +171,4 @@ function loginError(error: unknown, config: BotConfig): Error {
     return new StartupError(`Discord refused the bot's intents: ${message}`);
   }
   return new StartupError(`Could not connect to Discord at ${config.apiBase}: ${message}`);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -87,13 +87,20 @@ describe("command registry", () => {
 describe("message catalogue", () => {
   const sample = { sources: 3, organizations: 16, facts: 55 };
 
+  /** Arguments for the entries that take more than a name or a pair of counts. */
+  const ARGS: Record<string, unknown[]> = {
+    shardReloaded: [1, sample],
+    shardRefused: [1, 2, sample],
+    shardUnreachable: [1, "X"],
+  };
+
   /** Every entry as text: strings as they are, functions called with sample arguments. */
   function texts(m: Messages): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [key, value] of Object.entries(m)) {
       if (typeof value === "string") out[key] = value;
       else if (typeof value === "function")
-        out[key] = String(value.length === 2 ? value(sample, sample) : value("X"));
+        out[key] = String(value(...(ARGS[key] ?? (value.length === 2 ? [sample, sample] : ["X"]))));
       else out[key] = JSON.stringify(value);
     }
     return out;

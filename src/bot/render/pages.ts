@@ -7,6 +7,7 @@ import type { Problem } from "../../knowledge/problem.js";
 import type { KnowledgeBase, Source } from "../../knowledge/schema.js";
 import { type Locale, messages } from "../i18n.js";
 import type { ReloadResult } from "../knowledge-store.js";
+import type { ShardReload } from "../shard-reload.js";
 import { LIMITS, type RenderedMessage } from "./limits.js";
 import { type CountedEmbed, packEmbeds } from "./pack.js";
 import { escapeText, shorten, trimWithNote } from "./text.js";
@@ -79,6 +80,31 @@ export function renderReload(result: ReloadResult, locale: Locale): RenderedMess
   return {
     content: t.reloadFailed(result.problems.length, result.kept),
     embeds: [{ description: problemList(result.problems, locale), color: 0xed4245 }],
+  };
+}
+
+/**
+ * The result of /reload on every shard: a line each, then the problems once (every shard reads
+ * the same files, so the first refusal's list stands for all).
+ */
+export function renderShardReloads(
+  reloads: readonly ShardReload[],
+  locale: Locale,
+): RenderedMessage {
+  const t = messages(locale);
+  const lines = reloads.map((r) => {
+    if ("unreachable" in r)
+      return t.shardUnreachable(r.shard, escapeText(shorten(r.unreachable, 200)));
+    if (r.result.ok) return t.shardReloaded(r.shard, r.result.after);
+    return t.shardRefused(r.shard, r.result.problems.length, r.result.kept);
+  });
+  const refused = reloads.find((r) => "result" in r && !r.result.ok);
+  const problems =
+    refused && "result" in refused && !refused.result.ok ? refused.result.problems : [];
+  return {
+    content: trimWithNote(lines.join("\n"), LIMITS.content, "…"),
+    embeds:
+      problems.length > 0 ? [{ description: problemList(problems, locale), color: 0xed4245 }] : [],
   };
 }
 
