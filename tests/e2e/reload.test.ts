@@ -1,47 +1,28 @@
 // /reload against the local Discord stand-in, with the bot reading a copy of the fact base that
 // the test changes on disk the way a curator would.
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { messages } from "../../src/bot/i18n.js";
 import { normalizeForQuote } from "../../src/knowledge/quote-match.js";
 import { type Harness, readable, startHarness } from "./harness.js";
+import {
+  copyKnowledge,
+  FACT_FILE,
+  type KnowledgeCopy,
+  NEW_QUOTE,
+  NEW_FACT_QUESTION as QUESTION,
+} from "./knowledge-copy.js";
 
-const SHIPPED = fileURLToPath(new URL("../../knowledge", import.meta.url));
-const FACT_FILE = "techradar-facebook-responds.yaml";
-
-// A sentence of the TechRadar article that the shipped base does not hold as a fact.
-const NEW_QUOTE =
-  "Based in London, she's a popular music graduate who worked in the music industry before finding her calling in journalism.";
-const NEW_FACT = `
-- id: techradar-author-based-in-london
-  about: [techradar]
-  kind: context
-  speaker: TechRadar
-  quote: >-
-    ${NEW_QUOTE}
-  source: techradar-facebook-responds
-  language: en
-  summary: The author of TechRadar's article is based in London.
-  topics: [investigation]
-  keywords: [author, based, London, journalist]
-`;
-const QUESTION = "Where is the TechRadar author based?";
-
-let dir: string;
+let knowledge: KnowledgeCopy;
 let h: Harness;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "receipts-reload-"));
-  await cp(SHIPPED, dir, { recursive: true });
-  h = await startHarness({ env: { KNOWLEDGE_DIR: dir } });
+  knowledge = await copyKnowledge();
+  h = await startHarness({ env: { KNOWLEDGE_DIR: knowledge.dir } });
 });
 
 afterAll(async () => {
   await h?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await knowledge?.remove();
 });
 
 function reload(user = h.discord.world.users.admin) {
@@ -64,7 +45,7 @@ test("a member is refused privately and the base is left alone", async () => {
 
 test("an admin's reload picks up a new fact on disk, answered right after", async () => {
   expect(await ask(QUESTION)).not.toContain(normalizeForQuote(NEW_QUOTE));
-  await appendFile(join(dir, "facts", FACT_FILE), NEW_FACT);
+  await knowledge.addFact();
   const facts = h.bot.store.counts.facts;
 
   const reply = await reload();
@@ -75,10 +56,7 @@ test("an admin's reload picks up a new fact on disk, answered right after", asyn
 });
 
 test("a broken file is reported by name and the old base keeps answering", async () => {
-  const file = join(dir, "facts", FACT_FILE);
-  const good = await readFile(file, "utf8");
-  // A curator's slip: the quote no longer matches the article word for word.
-  await writeFile(file, good.replace("popular music graduate", "popular film graduate"));
+  await knowledge.breakQuote();
   const before = h.bot.store.current;
 
   const reply = await reload();
