@@ -21,6 +21,8 @@ export interface LoggerOptions {
   /** Where lines go; default stderr for warnings and errors, stdout otherwise. */
   readonly write?: (line: string, level: LogLevel) => void;
   readonly now?: () => Date;
+  /** Fields on every line, e.g. which shard process wrote it. */
+  readonly context?: LogFields;
 }
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -40,7 +42,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       (ORDER[level] >= ORDER.warn ? process.stderr : process.stdout).write(`${line}\n`));
   const log = (level: LogLevel, message: string, fields?: LogFields) => {
     if (ORDER[level] < min) return;
-    const line = `${now().toISOString()} ${level.toUpperCase()} ${message}${formatFields(fields)}`;
+    const all = options.context ? { ...options.context, ...fields } : fields;
+    const line = `${now().toISOString()} ${level.toUpperCase()} ${message}${formatFields(all)}`;
     write(redact(line, secrets), level);
   };
   return {

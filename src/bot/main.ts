@@ -1,13 +1,13 @@
 /**
- * `npm start`: reads the configuration, starts the bot (or, with SHARDS set, the shards that each
- * run this same script), and owns the process: signals, and errors that escape everything else
- * (logged, never fatal).
+ * `npm start`: reads the configuration, starts the bot (or, with SHARDS set, a ShardingManager
+ * whose shards each run this same script), and owns the process: signals, and errors that escape
+ * everything else (logged, never fatal).
  */
 import { fileURLToPath } from "node:url";
-import { type BotConfig, formatConfigProblems, loadConfig } from "./config.js";
+import { formatConfigProblems, loadConfig } from "./config.js";
 import { logError } from "./errors.js";
-import { createLogger, type Logger, redact } from "./logger.js";
-import { type ShardedBot, startSharded } from "./sharding.js";
+import { createLogger, redact } from "./logger.js";
+import { createSharded, type ShardedBot } from "./sharding.js";
 import { type RunningBot, startBot } from "./start.js";
 
 const loaded = loadConfig();
@@ -16,21 +16,25 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const { config } = loaded;
-const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+/** Set in the processes a ShardingManager starts: this one is shard SHARDS of SHARD_COUNT. */
+const isShard = process.env.SHARDING_MANAGER === "true";
+const logger = createLogger({
+  level: config.logLevel,
+  secrets: [config.token],
+  context: isShard ? { shard: process.env.SHARDS } : undefined,
+});
 
 process.on("unhandledRejection", (reason) => logError(logger, "unhandled rejection", reason));
 process.on("uncaughtException", (error) => logError(logger, "uncaught exception", error));
 
-const running = await start(config, logger).catch((error: unknown) => {
-  console.error(redact(error instanceof Error ? error.message : String(error), [config.token]));
-  process.exit(1);
-});
+/** What a signal acts on, once there is something: set before the shards are spawned. */
+let running: RunningBot | ShardedBot | undefined;
 
-const shutdown = (signal: string) => {
-  logger.info(`${signal}: shutting down`);
+const shutdown = (why: string) => {
+  logger.info(`${why}: shutting down`);
   // If closing hangs, leave anyway: the gateway notices a dropped session.
   setTimeout(() => process.exit(0), 8000).unref();
-  running.stop().then(
+  (running?.stop() ?? Promise.resolve()).then(
     () => process.exit(0),
     (error: unknown) => {
       logError(logger, "shutdown failed", error);
@@ -41,12 +45,23 @@ const shutdown = (signal: string) => {
 process.once("SIGINT", () => shutdown("SIGINT"));
 process.once("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGHUP", () => {
+  if (!running) return logger.warn("SIGHUP: still starting; nothing reloaded");
   logger.info("SIGHUP: reloading the fact base");
   running.reload("SIGHUP").catch((error: unknown) => logError(logger, "reload failed", error));
 });
+// A shard whose manager is gone (killed, crashed) stops too, rather than live on unmanaged.
+if (isShard) process.once("disconnect", () => shutdown("the shard manager went away"));
 
-/** One bot in this process, or (SHARDS set) a ShardingManager running this script per shard. */
-function start(config: BotConfig, logger: Logger): Promise<RunningBot | ShardedBot> {
-  if (config.shards === undefined) return startBot(config, { logger });
-  return startSharded(config, { logger, file: fileURLToPath(import.meta.url) });
+try {
+  if (config.shards === undefined) {
+    running = await startBot(config, { logger });
+  } else {
+    const sharded = await createSharded(config, { logger, file: fileURLToPath(import.meta.url) });
+    running = sharded;
+    await sharded.spawn();
+  }
+} catch (error) {
+  await running?.stop();
+  console.error(redact(error instanceof Error ? error.message : String(error), [config.token]));
+  process.exit(1);
 }

@@ -18,6 +18,8 @@ const STOP_TIMEOUT_MS = 5000;
 
 export interface ShardedBot {
   readonly manager: ShardingManager;
+  /** Starts the shards one by one and resolves when every one is ready. */
+  spawn(): Promise<void>;
   /** Reloads every shard's fact base (SIGHUP); a failing shard keeps its old base. */
   reload(by: string): Promise<ShardReload[]>;
   /** Stops every shard (each closes its session) and resolves when they have exited. */
@@ -56,7 +58,8 @@ export async function shardCount(config: BotConfig): Promise<number> {
   }
 }
 
-export async function startSharded(
+/** The manager, ready to spawn: signals can stop it from here on. */
+export async function createSharded(
   config: BotConfig,
   options: ShardingOptions,
 ): Promise<ShardedBot> {
@@ -69,34 +72,38 @@ export async function startSharded(
     respawn: true,
     execArgv: [...(options.execArgv ?? process.execArgv)],
   });
-  manager.on("shardCreate", (shard) => watch(shard, logger));
-  logger.info("starting shards", { shards: totalShards });
-
-  const bot: ShardedBot = {
+  let stopping = false;
+  manager.on("shardCreate", (shard) => watch(shard, logger, () => stopping));
+  return {
     manager,
+    spawn: async () => {
+      logger.info("starting shards", { shards: totalShards });
+      try {
+        await manager.spawn({ delay: SPAWN_DELAY_MS, timeout: READY_TIMEOUT_MS });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new StartupError(
+          `A shard did not become ready (${message}); its own message above says why.`,
+        );
+      }
+      logger.info("all shards ready", { shards: totalShards });
+    },
     reload: (by) =>
       reloadShards([...manager.shards.keys()], (shard) =>
         manager.broadcastEval(evalReload, { shard, context: { by } }),
       ),
-    stop: () => stopShards(manager, logger),
+    stop: () => {
+      stopping = true;
+      return stopShards(manager, logger);
+    },
   };
-  try {
-    await manager.spawn({ delay: SPAWN_DELAY_MS, timeout: READY_TIMEOUT_MS });
-  } catch (error) {
-    await bot.stop();
-    const message = error instanceof Error ? error.message : String(error);
-    throw new StartupError(
-      `A shard did not become ready (${message}); its own message above says why.`,
-    );
-  }
-  logger.info("all shards ready", { shards: totalShards });
-  return bot;
 }
 
-function watch(shard: Shard, logger: Logger): void {
+function watch(shard: Shard, logger: Logger, stopping: () => boolean): void {
   logger.info("shard starting", { shard: shard.id });
   shard.on("ready", () => logger.info("shard ready", { shard: shard.id }));
   shard.on("death", (child) => {
+    if (stopping()) return;
     const code = "exitCode" in child ? child.exitCode : undefined;
     logger.warn("shard exited; the manager starts it again", { shard: shard.id, code });
   });

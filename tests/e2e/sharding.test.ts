@@ -76,6 +76,19 @@ test("a broken base is refused on every shard, each keeping its old base", async
   expect(await ask(NEW_FACT_QUESTION)).toContain(normalizeForQuote(NEW_QUOTE));
 });
 
+test("SIGHUP to the manager reloads every shard", async () => {
+  const refusals = () => run.output().match(/reload refused/g)?.length ?? 0;
+  const before = refusals();
+  run.child.kill("SIGHUP");
+  // The base on disk is still broken: both shards refuse it, and say so.
+  await discord.waitFor(
+    () => (refusals() >= before + 2 ? true : undefined),
+    5000,
+    "both shards to log their reload",
+  );
+  expect(await ask("did Netflix read messages?")).toContain("Netflix");
+});
+
 test("SIGTERM stops every shard: both sessions closed, exit 0", async () => {
   run.child.kill("SIGTERM");
   expect(await run.exited, run.output()).toBe(0);
@@ -86,3 +99,24 @@ test("SIGTERM stops every shard: both sessions closed, exit 0", async () => {
   );
   expect(run.output()).not.toContain(TOKEN);
 }, 20_000);
+
+test("a shard whose manager is killed outright closes its session and exits", async () => {
+  const manager = runScript("src/bot/main.ts", botEnv(discord, { SHARDS: "1", LOG_LEVEL: "info" }));
+  try {
+    await discord.waitFor(
+      () => (discord.gatewayStatus().live === 1 ? true : undefined),
+      15_000,
+      "the one shard to connect",
+    );
+    expect(discord.identifies.at(-1)?.shard).toEqual([0, 1]);
+    manager.child.kill("SIGKILL");
+    // No orphan left running: the shard notices its manager is gone and ends its session.
+    await discord.waitFor(
+      () => (discord.gatewayStatus().live === 0 ? true : undefined),
+      8000,
+      "the orphaned shard to end its session",
+    );
+  } finally {
+    manager.child.kill("SIGKILL");
+  }
+}, 30_000);
