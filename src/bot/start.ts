@@ -141,13 +141,12 @@ function wire(client: Client, services: BotServices): void {
   );
   client.on(Events.Invalidated, () => logger.error("gateway session invalidated"));
   client.rest.on(RESTEvents.Response, (request, response) => {
-    if (response.status >= 500) {
-      logger.error("Discord REST error", {
-        method: request.method,
-        route: request.route,
-        status: response.status,
-      });
-    }
+    if (response.status < 500) return;
+    // The REST client retries a 5xx: a warning per retry, an error only when it gives up.
+    const fields = { method: request.method, route: request.route, status: response.status };
+    if (request.retries < client.rest.options.retries) {
+      logger.warn("Discord REST error; retrying", { ...fields, attempt: request.retries + 1 });
+    } else logger.error("Discord REST error; giving up", fields);
   });
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn("rate limited", {

@@ -42,6 +42,10 @@ test("a 500 that outlasts the client's retries is survived: logged, and the user
   const id = /Error id: `([^`]+)`/.exec(notice.content)?.[1];
   expect(id).toBeDefined();
   expect(logger.lines.some((line) => line.includes(id ?? "?"))).toBe(true);
+  // Each retry is a warning; only the give-up is an error.
+  const rest = logger.lines.filter((line) => line.includes("Discord REST error"));
+  expect(rest.filter((line) => / WARN .*retrying/.test(line))).toHaveLength(3);
+  expect(rest.filter((line) => / ERROR .*giving up/.test(line))).toHaveLength(1);
   // The bot is still there for the next question.
   expectAnswerAbout(readable(await ask("did Spotify read messages?").reply()), "Spotify");
 });
