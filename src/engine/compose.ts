@@ -249,7 +249,7 @@ function company(org: Organization, facts: readonly RankedFact[], p: Prepared): 
 function hasNoResponse(org: Organization, p: Prepared): boolean {
   if (org.noResponseInSources) return true;
   if (org.role === "news-outlet" || org.role === "regulator") return false;
-  return !p.facts.some((pf) => isOwnResponse(pf, org.id));
+  return !p.withOwnResponse.has(org.id);
 }
 
 export function answerFact(pf: PreparedFact): AnswerFact {

@@ -32,15 +32,6 @@ export interface PreparedFact {
   readonly reportedBy: ReadonlySet<string>;
 }
 
-/** The text fuse.js indexes for a fact, folded like questions are. */
-export interface FuseDoc {
-  readonly index: number;
-  readonly keywords: string;
-  readonly summary: string;
-  readonly quote: string;
-  readonly translation: string;
-}
-
 export interface Prepared {
   readonly kb: KnowledgeBase;
   readonly vocabulary: Vocabulary;
@@ -49,28 +40,69 @@ export interface Prepared {
   readonly facts: readonly PreparedFact[];
   /** Inverse document frequency of each stem over the facts. */
   readonly idf: ReadonlyMap<string, number>;
-  readonly fuse: Fuse<FuseDoc>;
+  /**
+   * The candidates for a question, so that ranking scores tens of facts, not the whole base:
+   * facts by stem (keywords, summary, quote, translation, speaker), by organization (about,
+   * speaker or outlet), by topic, and by keyword or summary word (for fuzzy matches).
+   */
+  readonly byStem: ReadonlyMap<string, readonly number[]>;
+  readonly byOrganization: ReadonlyMap<string, readonly number[]>;
+  readonly byTopic: ReadonlyMap<string, readonly number[]>;
+  readonly byWord: ReadonlyMap<string, readonly number[]>;
+  /** fuse.js over the distinct keyword and summary words: typos are matched to words, once. */
+  readonly wordFuse: Fuse<string>;
+  /** Organizations with a response of their own in the base. */
+  readonly withOwnResponse: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<KnowledgeBase, Prepared>();
+/** Facts prepared between two yields to the event loop in `prepareAsync`. */
+const CHUNK = 1000;
 
+/** The engine's indexes for a base, built once and cached. */
 export function prepare(kb: KnowledgeBase): Prepared {
   const cached = cache.get(kb);
   if (cached) return cached;
+  const steps = build(kb);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same, built a chunk at a time with a turn of the event loop between chunks, so a bot
+ * reloading a large base keeps answering from the old one meanwhile.
+ */
+export async function prepareAsync(kb: KnowledgeBase): Promise<Prepared> {
+  const cached = cache.get(kb);
+  if (cached) return cached;
+  const steps = build(kb);
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  return step.value;
+}
+
+function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
   const vocabulary = buildVocabulary(kb);
+  yield;
   const organizations = buildOrganizationIndex(kb);
   const publishers = new Map(kb.sources.map((s) => [s.id, s.publisher ?? ""]));
-  const facts = kb.facts.map((fact) =>
-    prepareFact(fact, publishers.get(fact.source) ?? "", organizations, vocabulary),
-  );
+  const facts: PreparedFact[] = [];
+  for (const fact of kb.facts) {
+    facts.push(prepareFact(fact, publishers.get(fact.source) ?? "", organizations, vocabulary));
+    if (facts.length % CHUNK === 0) yield;
+  }
+  const index = yield* buildIndexes(facts);
   const prepared: Prepared = {
     kb,
     vocabulary,
     organizations,
     topics: buildTopicIndex(kb),
     facts,
-    idf: inverseDocumentFrequency(facts),
-    fuse: buildFuse(kb.facts),
+    ...index,
   };
   cache.set(kb, prepared);
   return prepared;
@@ -108,33 +140,42 @@ function prepareFact(
   };
 }
 
-function inverseDocumentFrequency(facts: readonly PreparedFact[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const f of facts) {
-    for (const s of new Set([...f.keywordStems, ...f.summaryStems, ...f.textStems])) {
-      df.set(s, (df.get(s) ?? 0) + 1);
-    }
+type Indexes = Pick<
+  Prepared,
+  "idf" | "byStem" | "byOrganization" | "byTopic" | "byWord" | "wordFuse" | "withOwnResponse"
+>;
+
+function* buildIndexes(facts: readonly PreparedFact[]): Generator<void, Indexes, void> {
+  const byStem = new Map<string, number[]>();
+  const byOrganization = new Map<string, number[]>();
+  const byTopic = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  const withOwnResponse = new Set<string>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    // Facts are visited in order: a list ends with i when this fact already added the key.
+    if (!list) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  for (const [i, pf] of facts.entries()) {
+    for (const s of pf.keywordStems) add(byStem, s, i);
+    for (const s of pf.summaryStems) add(byStem, s, i);
+    for (const s of pf.textStems) add(byStem, s, i);
+    for (const id of pf.about.keys()) add(byOrganization, id, i);
+    for (const id of pf.reportedBy) add(byOrganization, id, i);
+    for (const t of pf.topics) add(byTopic, t, i);
+    for (const w of words(`${pf.fact.keywords.join(" ")} ${pf.fact.summary}`)) add(byWord, w, i);
+    if (pf.fact.kind === "response") for (const id of pf.speakers) withOwnResponse.add(id);
+    if (i % CHUNK === CHUNK - 1) yield;
   }
   const n = facts.length;
-  return new Map([...df].map(([s, d]) => [s, Math.log(1 + n / d)]));
-}
-
-function buildFuse(facts: readonly Fact[]): Fuse<FuseDoc> {
-  const docs = facts.map((f, index) => ({
-    index,
-    keywords: fold(f.keywords.join(" ; ")),
-    summary: fold(f.summary),
-    quote: fold(f.quote),
-    translation: fold(f.translation ?? ""),
-  }));
-  return new Fuse(docs, {
-    keys: [
-      { name: "keywords", weight: 3 },
-      { name: "summary", weight: 2 },
-    ],
-    useTokenSearch: true,
+  const idf = new Map<string, number>();
+  for (const [s, list] of byStem) idf.set(s, Math.log(1 + n / list.length));
+  yield;
+  const wordFuse = new Fuse([...byWord.keys()], {
     includeScore: true,
     ignoreLocation: true,
     threshold: 0.3,
   });
+  return { idf, byStem, byOrganization, byTopic, byWord, wordFuse, withOwnResponse };
 }

@@ -2,11 +2,16 @@
  * Ranks facts against an understood question. Three signals, each between 0 and 1:
  * - lexical: the question's content words found in a fact's keywords (weight 3), summary (2) or
  *   quote, translation and speaker (1), weighted by rarity (IDF), plus keyword phrases matched;
- * - fuzzy: fuse.js token search (per-word Bitap) over keywords and summaries for the words the
- *   fact base does not hold exactly (misspelt or unknown), catching near-misses;
+ * - fuzzy: the words the fact base does not hold exactly (misspelt or unknown), matched by
+ *   fuse.js against the base's keyword and summary words, catching near-misses;
  * - topical: how much of the question's topic weight the fact's topics cover;
  * - outlet: the fact comes through a news outlet the question names next to a company.
  * Organizations are not scored here: the composer filters facts per organization.
+ *
+ * Only candidates are scored: facts sharing a stem with the question, about (or reported by) an
+ * organization it names, on a topic it is about, or with a fuzzy match. Any other fact would
+ * score 0, so the answer is the same as scoring every fact, at a cost that grows with the
+ * matches, not with the size of the base.
  */
 import { fold } from "./normalize.js";
 import type { Prepared, PreparedFact } from "./prepare.js";
@@ -24,33 +29,42 @@ export interface RankedFact {
 export const WEIGHTS = { lexical: 1, fuzzy: 0.3, topical: 0.6, phrase: 0.15, outlet: 1 } as const;
 
 const MAX_FUZZY_WORDS = 12;
+/** Base words a typed word may stand for: its closest few. */
+const MAX_WORD_MATCHES = 8;
 const FIELD_WEIGHT = { keywords: 3, summary: 2, text: 1 } as const;
 
-/** Every fact with its score, best first. */
+/** The candidate facts with their scores, best first (ties in the base's order). */
 export function rankFacts(u: Understanding, p: Prepared): RankedFact[] {
+  const score = scorer(u, p);
+  return candidates(u, p, score.queryStems, score.fuzzy)
+    .map((i) => score.fact(i))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** Scores any fact (by index) against the question; what is shared is worked out once. */
+export function scorer(u: Understanding, p: Prepared) {
   const queryStems = [...new Set([...u.contentWords, ...u.aliasWords].map(stem))];
   const fuzzy = fuzzyScores(u, p);
   const topicTotal = u.topics.reduce((sum, t) => sum + t.score, 0);
   const outlets = namedOutlets(u, p);
-  return p.facts
-    .map((pf, i) => {
-      const lexical = lexicalScore(pf, queryStems, u.stems, p.idf);
-      const topical =
-        topicTotal > 0
-          ? u.topics.filter((t) => pf.topics.has(t.id)).reduce((s, t) => s + t.score, 0) /
-            topicTotal
-          : 0;
-      const f = fuzzy.get(i) ?? 0;
-      // "What did NU.nl report about Netflix?": the outlet named is where to look.
-      const viaOutlet = outlets.some((o) => pf.reportedBy.has(o)) ? 1 : 0;
-      const score =
-        WEIGHTS.lexical * lexical +
-        WEIGHTS.fuzzy * f +
-        WEIGHTS.topical * topical +
-        WEIGHTS.outlet * viaOutlet;
-      return { prepared: pf, score, lexical, fuzzy: f, topical };
-    })
-    .sort((a, b) => b.score - a.score);
+  const fact = (i: number): RankedFact => {
+    const pf = p.facts[i] as PreparedFact;
+    const lexical = lexicalScore(pf, queryStems, u.stems, p.idf);
+    const topical =
+      topicTotal > 0
+        ? u.topics.filter((t) => pf.topics.has(t.id)).reduce((s, t) => s + t.score, 0) / topicTotal
+        : 0;
+    const f = fuzzy.get(i) ?? 0;
+    // "What did NU.nl report about Netflix?": the outlet named is where to look.
+    const viaOutlet = outlets.some((o) => pf.reportedBy.has(o)) ? 1 : 0;
+    const score =
+      WEIGHTS.lexical * lexical +
+      WEIGHTS.fuzzy * f +
+      WEIGHTS.topical * topical +
+      WEIGHTS.outlet * viaOutlet;
+    return { prepared: pf, score, lexical, fuzzy: f, topical };
+  };
+  return { queryStems, fuzzy, fact };
 }
 
 /** News outlets named next to another organization: the question's source, not its subject. */
@@ -86,15 +100,42 @@ function containsPhrase(stems: readonly string[], phrase: readonly string[]): bo
   return false;
 }
 
-/** fuse.js token search over the content words: 1 − score per matching fact index. */
+/** Indexes of the facts worth scoring, in the base's order. */
+function candidates(
+  u: Understanding,
+  p: Prepared,
+  queryStems: readonly string[],
+  fuzzy: ReadonlyMap<number, number>,
+): number[] {
+  const found = new Set<number>(fuzzy.keys());
+  const addAll = (list: readonly number[] | undefined) => {
+    for (const i of list ?? []) found.add(i);
+  };
+  for (const s of new Set([...queryStems, ...u.stems])) addAll(p.byStem.get(s));
+  for (const m of u.organizations) addAll(p.byOrganization.get(m.id));
+  for (const t of u.topics) addAll(p.byTopic.get(t.id));
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * Fuzzy scores by fact index. Known words are scored exactly above; the words typed that the
+ * base does not hold as such (misspelt or unknown) are matched by fuse.js against the base's
+ * keyword and summary words, and a fact scores by how well its words match them, word by word.
+ */
 function fuzzyScores(u: Understanding, p: Prepared): Map<number, number> {
-  // Known words are scored exactly above; fuse.js looks at the words typed that the fact base
-  // does not hold as such (misspelt or unknown), where fuzzy matching can still find a fact.
-  // Distinct and few: Bitap runs once per word, field and fact.
-  const typed = [...u.corrections.map((c) => fold(c.typed)), ...u.unknownWords];
-  const query = [...new Set(typed)].slice(0, MAX_FUZZY_WORDS).join(" ");
+  const typed = [...new Set([...u.corrections.map((c) => fold(c.typed)), ...u.unknownWords])];
   const scores = new Map<number, number>();
-  if (!query) return scores;
-  for (const r of p.fuse.search(query)) scores.set(r.item.index, 1 - (r.score ?? 1));
+  const query = typed.slice(0, MAX_FUZZY_WORDS);
+  for (const word of query) {
+    const best = new Map<number, number>();
+    for (const r of p.wordFuse.search(word, { limit: MAX_WORD_MATCHES })) {
+      const value = 1 - (r.score ?? 1);
+      for (const i of p.byWord.get(r.item) ?? []) {
+        if (value > (best.get(i) ?? 0)) best.set(i, value);
+      }
+    }
+    // Averaged over the words typed: matching one of three unknown words is a third of a match.
+    for (const [i, value] of best) scores.set(i, (scores.get(i) ?? 0) + value / query.length);
+  }
   return scores;
 }
