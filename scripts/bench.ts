@@ -1,75 +1,97 @@
 /**
- * `npm run bench`: how fast the engine is over the question set.
+ * `npm run bench`: the engine on the shipped fact base and on generated bases of 1,000, 10,000
+ * and 100,000 facts, beside the naive approach (one fuse.js index over every fact, the whole
+ * question searched), with the issue's targets checked (exit 1 when one is missed).
  *
- * Targets (exit 1 when one is missed):
- *   load + index of the fact base   < 500 ms
- *   p95 latency per answer          < 20 ms
- *   heap used after the run         < 100 MB
+ *   npm run bench                   a table
+ *   npm run bench -- --json         one JSON object on stdout: { machine, sizes, targets }
+ *   npm run bench -- --sizes=shipped,1000
  *
- * Loads the fact base, builds the engine's indexes, warms up with one pass over the question
- * set, then times every answer over several passes.
+ * Each size runs in a process of its own (scripts/bench/measure.ts), so its memory figures are
+ * its own and one size's garbage does not slow the next.
  */
-import { performance } from "node:perf_hooks";
+import { spawn } from "node:child_process";
+import { cpus, freemem, platform, release, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
-import { answer } from "../src/engine/index.js";
-import { prepare } from "../src/engine/prepare.js";
-import { loadKnowledge } from "../src/knowledge/load.js";
-import { formatProblem } from "../src/knowledge/problem.js";
-import { loadQuestionSet } from "../tests/questions/question-set.js";
+import { checkTargets, ms, type SizeResult } from "./bench/result.js";
 
-const TARGETS = { loadMs: 500, p95Ms: 20, heapMb: 100 };
-const PASSES = 20;
+const DEFAULT_SIZES = ["shipped", "1000", "10000", "100000"];
+const MEASURE = fileURLToPath(new URL("./bench/measure.ts", import.meta.url));
 
-const dir = fileURLToPath(new URL("../knowledge", import.meta.url));
-const t0 = performance.now();
-const loaded = await loadKnowledge(dir);
-const t1 = performance.now();
-if (!loaded.ok) {
-  for (const p of loaded.problems) console.error(formatProblem(p));
-  process.exit(1);
+const json = process.argv.includes("--json");
+const sizesArg = process.argv.find((a) => a.startsWith("--sizes="));
+const sizes = sizesArg ? sizesArg.slice("--sizes=".length).split(",") : DEFAULT_SIZES;
+const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+
+const machine = {
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  memoryMb: Math.round(totalmem() / 2 ** 20),
+  freeMemoryMb: Math.round(freemem() / 2 ** 20),
+  node: process.version,
+  os: `${platform()} ${release()}`,
+};
+log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryMb} MB, Node ${machine.node}`);
+
+const results: SizeResult[] = [];
+for (const size of sizes) {
+  log(`measuring ${size === "shipped" ? "the shipped base" : `${size} facts`}…`);
+  results.push(await measureInChild(size));
 }
-prepare(loaded.kb);
-const t2 = performance.now();
+const targets = checkTargets(results);
 
-const questions = loadQuestionSet().map((e) => e.question);
-for (const q of questions) answer(q, loaded.kb);
-
-const times: number[] = [];
-const start = performance.now();
-for (let pass = 0; pass < PASSES; pass++) {
-  for (const q of questions) {
-    const a = performance.now();
-    answer(q, loaded.kb);
-    times.push(performance.now() - a);
-  }
+if (json) {
+  console.log(JSON.stringify({ machine, sizes: results, targets }));
+} else {
+  printTable(results);
+  console.log("");
+  for (const t of targets) console.log(`${t.met ? "ok    " : "MISSED"}  ${t.name}: ${t.detail}`);
 }
-const total = performance.now() - start;
-times.sort((a, b) => a - b);
-const pct = (p: number) =>
-  times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
-const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+process.exitCode = targets.every((t) => t.met) ? 0 : 1;
 
-const rows: Array<[string, string, string, boolean]> = [
-  ["load fact base", ms(t1 - t0), "", true],
-  ["build indexes", ms(t2 - t1), "", true],
-  ["load + index", ms(t2 - t0), `< ${TARGETS.loadMs} ms`, t2 - t0 < TARGETS.loadMs],
-  ["answers/second", Math.round((times.length / total) * 1000).toString(), "", true],
-  ["p50 per answer", ms(pct(50)), "", true],
-  ["p95 per answer", ms(pct(95)), `< ${TARGETS.p95Ms} ms`, pct(95) < TARGETS.p95Ms],
-  ["max per answer", ms(times.at(-1) ?? 0), "", true],
-  ["heap used", `${heapMb.toFixed(1)} MB`, `< ${TARGETS.heapMb} MB`, heapMb < TARGETS.heapMb],
-];
-console.log(
-  `${loaded.kb.facts.length} facts, ${questions.length} questions x ${PASSES} passes = ${times.length} answers\n`,
-);
-console.log(`${"measure".padEnd(16)} ${"value".padStart(10)}  ${"target".padEnd(10)}`);
-for (const [name, value, target, ok] of rows) {
-  console.log(
-    `${name.padEnd(16)} ${value.padStart(10)}  ${target.padEnd(10)} ${target ? (ok ? "ok" : "MISSED") : ""}`,
+function measureInChild(size: string): Promise<SizeResult> {
+  return new Promise((resolve, reject) => {
+    // execArgv carries tsx's loader, so the child runs TypeScript as this process does.
+    const child = spawn(process.execPath, [...process.execArgv, MEASURE, size], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").at(-1) ?? "";
+      if (code !== 0) return reject(new Error(`measuring ${size} failed (exit ${code})`));
+      try {
+        resolve(JSON.parse(line) as SizeResult);
+      } catch {
+        reject(new Error(`measuring ${size} printed no result: ${out.slice(0, 500)}`));
+      }
+    });
+  });
+}
+
+function printTable(rows: readonly SizeResult[]): void {
+  const columns: Array<[string, (r: SizeResult) => string]> = [
+    ["facts", (r) => r.facts.toLocaleString("en")],
+    ["p50", (r) => ms(r.p50Ms)],
+    ["p95", (r) => ms(r.p95Ms)],
+    ["p99", (r) => ms(r.p99Ms)],
+    ["max", (r) => ms(r.maxMs)],
+    ["naive p99", (r) => ms(r.naiveP99Ms)],
+    ["× faster", (r) => `${(r.naiveP99Ms / r.p99Ms).toFixed(0)}×`],
+    ["accuracy", (r) => `${r.right}/${r.questions}`],
+    ["load", (r) => ms(r.loadMs)],
+    ["reload", (r) => ms(r.reloadMs)],
+    ["max stall", (r) => ms(r.maxStallMs)],
+    ["RSS", (r) => `${r.rssMb.toFixed(0)} MB`],
+    ["heap", (r) => `${r.heapMb.toFixed(0)} MB`],
+  ];
+  const cells = rows.map((r) => columns.map(([, f]) => f(r)));
+  const widths = columns.map(([name], c) =>
+    Math.max(name.length, ...cells.map((row) => row[c]?.length ?? 0)),
   );
-}
-if (rows.some(([, , , ok]) => !ok)) process.exit(1);
-
-function ms(x: number): string {
-  return `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+  console.log(columns.map(([name], c) => name.padStart(widths[c] ?? 0)).join("  "));
+  for (const row of cells) console.log(row.map((v, c) => v.padStart(widths[c] ?? 0)).join("  "));
 }

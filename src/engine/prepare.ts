@@ -2,8 +2,7 @@
  * Everything the engine derives from a knowledge base once (indexes, vocabulary, stems), cached
  * per base so each question costs only the matching.
  */
-import Fuse from "fuse.js";
-import type { Fact, KnowledgeBase } from "../knowledge/schema.js";
+import type { Fact, KnowledgeBase, Organization } from "../knowledge/schema.js";
 import { fold, tokenize, words } from "./normalize.js";
 import {
   buildOrganizationIndex,
@@ -49,10 +48,21 @@ export interface Prepared {
   readonly byOrganization: ReadonlyMap<string, readonly number[]>;
   readonly byTopic: ReadonlyMap<string, readonly number[]>;
   readonly byWord: ReadonlyMap<string, readonly number[]>;
-  /** fuse.js over the distinct keyword and summary words: typos are matched to words, once. */
-  readonly wordFuse: Fuse<string>;
+  /** The distinct keyword and summary words by trigram, to find a typed word's near-misses. */
+  readonly wordsByTrigram: ReadonlyMap<string, readonly string[]>;
   /** Organizations with a response of their own in the base. */
   readonly withOwnResponse: ReadonlySet<string>;
+  /** Every name and alias, folded ("royal bank of canada"), for look-ups by name. */
+  readonly names: readonly OrganizationName[];
+}
+
+export interface OrganizationName {
+  readonly org: Organization;
+  /** Position of the organization in the base. */
+  readonly order: number;
+  readonly folded: string;
+  /** Without spaces: "royalbankofcanada". */
+  readonly joined: string;
 }
 
 const cache = new WeakMap<KnowledgeBase, Prepared>();
@@ -103,6 +113,12 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
     topics: buildTopicIndex(kb),
     facts,
     ...index,
+    names: kb.organizations.flatMap((org, order) =>
+      [org.name, ...org.aliases].map((name) => {
+        const folded = words(name).join(" ");
+        return { org, order, folded, joined: folded.replace(/ /g, "") };
+      }),
+    ),
   };
   cache.set(kb, prepared);
   return prepared;
@@ -142,8 +158,16 @@ function prepareFact(
 
 type Indexes = Pick<
   Prepared,
-  "idf" | "byStem" | "byOrganization" | "byTopic" | "byWord" | "wordFuse" | "withOwnResponse"
+  "idf" | "byStem" | "byOrganization" | "byTopic" | "byWord" | "wordsByTrigram" | "withOwnResponse"
 >;
+
+/** The word's three-letter pieces, with its edges marked ("^re", "rea", …, "de$"). */
+export function trigrams(word: string): Set<string> {
+  const marked = `^${word}$`;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= marked.length; i++) out.add(marked.slice(i, i + 3));
+  return out;
+}
 
 function* buildIndexes(facts: readonly PreparedFact[]): Generator<void, Indexes, void> {
   const byStem = new Map<string, number[]>();
@@ -151,7 +175,7 @@ function* buildIndexes(facts: readonly PreparedFact[]): Generator<void, Indexes,
   const byTopic = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
   const withOwnResponse = new Set<string>();
-  const add = (map: Map<string, number[]>, key: string, i: number) => {
+  const add = <T>(map: Map<string, T[]>, key: string, i: T) => {
     const list = map.get(key);
     // Facts are visited in order: a list ends with i when this fact already added the key.
     if (!list) map.set(key, [i]);
@@ -172,10 +196,7 @@ function* buildIndexes(facts: readonly PreparedFact[]): Generator<void, Indexes,
   const idf = new Map<string, number>();
   for (const [s, list] of byStem) idf.set(s, Math.log(1 + n / list.length));
   yield;
-  const wordFuse = new Fuse([...byWord.keys()], {
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.3,
-  });
-  return { idf, byStem, byOrganization, byTopic, byWord, wordFuse, withOwnResponse };
+  const wordsByTrigram = new Map<string, string[]>();
+  for (const w of byWord.keys()) for (const t of trigrams(w)) add(wordsByTrigram, t, w);
+  return { idf, byStem, byOrganization, byTopic, byWord, wordsByTrigram, withOwnResponse };
 }

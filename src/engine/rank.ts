@@ -3,7 +3,8 @@
  * - lexical: the question's content words found in a fact's keywords (weight 3), summary (2) or
  *   quote, translation and speaker (1), weighted by rarity (IDF), plus keyword phrases matched;
  * - fuzzy: the words the fact base does not hold exactly (misspelt or unknown), matched by
- *   fuse.js against the base's keyword and summary words, catching near-misses;
+ *   fuse.js against the base's keyword and summary words that start with the same letter,
+ *   catching near-misses;
  * - topical: how much of the question's topic weight the fact's topics cover;
  * - outlet: the fact comes through a news outlet the question names next to a company.
  * Organizations are not scored here: the composer filters facts per organization.
@@ -13,8 +14,9 @@
  * score 0, so the answer is the same as scoring every fact, at a cost that grows with the
  * matches, not with the size of the base.
  */
+import Fuse from "fuse.js";
 import { fold } from "./normalize.js";
-import type { Prepared, PreparedFact } from "./prepare.js";
+import { type Prepared, type PreparedFact, trigrams } from "./prepare.js";
 import { stem } from "./stem.js";
 import type { Understanding } from "./understand.js";
 
@@ -31,6 +33,7 @@ export const WEIGHTS = { lexical: 1, fuzzy: 0.3, topical: 0.6, phrase: 0.15, out
 const MAX_FUZZY_WORDS = 12;
 /** Base words a typed word may stand for: its closest few. */
 const MAX_WORD_MATCHES = 8;
+const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.3 } as const;
 const FIELD_WEIGHT = { keywords: 3, summary: 2, text: 1 } as const;
 
 /** The candidate facts with their scores, best first (ties in the base's order). */
@@ -128,7 +131,7 @@ function fuzzyScores(u: Understanding, p: Prepared): Map<number, number> {
   const query = typed.slice(0, MAX_FUZZY_WORDS);
   for (const word of query) {
     const best = new Map<number, number>();
-    for (const r of p.wordFuse.search(word, { limit: MAX_WORD_MATCHES })) {
+    for (const r of nearWords(word, p)) {
       const value = 1 - (r.score ?? 1);
       for (const i of p.byWord.get(r.item) ?? []) {
         if (value > (best.get(i) ?? 0)) best.set(i, value);
@@ -138,4 +141,21 @@ function fuzzyScores(u: Understanding, p: Prepared): Map<number, number> {
     for (const [i, value] of best) scores.set(i, (scores.get(i) ?? 0) + value / query.length);
   }
   return scores;
+}
+
+/**
+ * fuse.js over the base's words that share enough three-letter pieces with the typed word
+ * ("reageerde" finds "gereageerd"), rather than over every word: the search stays small however
+ * large the base grows.
+ */
+function nearWords(word: string, p: Prepared) {
+  const pieces = trigrams(word);
+  const shared = new Map<string, number>();
+  for (const t of pieces) {
+    for (const w of p.wordsByTrigram.get(t) ?? []) shared.set(w, (shared.get(w) ?? 0) + 1);
+  }
+  const needed = Math.max(1, Math.floor(pieces.size / 3));
+  const close = [...shared].filter(([, n]) => n >= needed).map(([w]) => w);
+  if (close.length === 0) return [];
+  return new Fuse(close, FUSE_OPTIONS).search(word, { limit: MAX_WORD_MATCHES });
 }

@@ -5,7 +5,7 @@
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
 import { typoDistance } from "./fuzzy.js";
 import { fold, words } from "./normalize.js";
-import type { Prepared } from "./prepare.js";
+import { type Prepared, prepare } from "./prepare.js";
 import type { Understanding } from "./understand.js";
 
 /** Organizations people ask about: the platform and its partners, in file order. */
@@ -27,11 +27,8 @@ export function suggestions(u: Understanding, p: Prepared): string[] {
 export function didYouMean(u: Understanding, p: Prepared): Organization | undefined {
   const typed = [...u.unknownWords, ...u.unknownNames.map(fold)];
   for (const word of typed) {
-    for (const org of p.kb.organizations) {
-      for (const name of [org.name, ...org.aliases]) {
-        const joined = words(name).join("");
-        if (joined.length >= 4 && typoDistance(word, joined, 1) !== undefined) return org;
-      }
+    for (const { org, joined } of p.names) {
+      if (joined.length >= 4 && typoDistance(word, joined, 1) !== undefined) return org;
     }
   }
   return undefined;
@@ -70,25 +67,24 @@ export function matchOrganizations(text: string, kb: KnowledgeBase, limit: numbe
   const max = Math.max(0, Math.floor(Number.isFinite(limit) ? limit : 25));
   const query = words(typeof text === "string" ? text.slice(0, 100) : "").join(" ");
   if (!query) return kb.organizations.slice(0, max);
-  const scored: Array<{ org: Organization; score: number; order: number }> = [];
-  kb.organizations.forEach((org, order) => {
-    let score = Number.POSITIVE_INFINITY;
-    for (const name of [org.name, ...org.aliases]) {
-      const folded = words(name).join(" ");
-      if (folded.startsWith(query)) score = Math.min(score, 0);
-      else if (folded.split(" ").some((w) => w.startsWith(query))) score = Math.min(score, 1);
-      else if (folded.includes(query)) score = Math.min(score, 2);
-      else {
-        const prefix = folded.replace(/ /g, "").slice(0, query.replace(/ /g, "").length);
-        const d = typoDistance(query.replace(/ /g, ""), prefix, 1);
-        if (d !== undefined && query.length >= 3) score = Math.min(score, 3 + d);
-        else if (wordsStartLike(query, folded)) score = Math.min(score, 5);
-      }
-    }
-    if (Number.isFinite(score)) scored.push({ org, score, order });
-  });
-  return scored
-    .sort((a, b) => a.score - b.score || a.order - b.order)
+  const best = new Map<Organization, { score: number; order: number }>();
+  for (const { org, order, folded, joined } of prepare(kb).names) {
+    const score = nameScore(query, folded, joined);
+    if (score < (best.get(org)?.score ?? Number.POSITIVE_INFINITY)) best.set(org, { score, order });
+  }
+  return [...best]
+    .sort(([, a], [, b]) => a.score - b.score || a.order - b.order)
     .slice(0, max)
-    .map((s) => s.org);
+    .map(([org]) => org);
+}
+
+/** How well a typed (partial) name matches a folded name: 0 best, Infinity not at all. */
+function nameScore(query: string, folded: string, joined: string): number {
+  if (folded.startsWith(query)) return 0;
+  if (folded.split(" ").some((w) => w.startsWith(query))) return 1;
+  if (folded.includes(query)) return 2;
+  const bare = query.replace(/ /g, "");
+  const d = typoDistance(bare, joined.slice(0, bare.length), 1);
+  if (d !== undefined && query.length >= 3) return 3 + d;
+  return wordsStartLike(query, folded) ? 5 : Number.POSITIVE_INFINITY;
 }

@@ -1,0 +1,140 @@
+/**
+ * Measures one fact-base size in a process of its own (so memory figures are this size's alone):
+ * `tsx scripts/bench/measure.ts <facts|shipped>` prints one JSON line, a `SizeResult`.
+ */
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import Fuse from "fuse.js";
+import { answer } from "../../src/engine/index.js";
+import { prepareAsync } from "../../src/engine/prepare.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { formatProblem } from "../../src/knowledge/problem.js";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import { judge, loadQuestionSet } from "../../tests/questions/question-set.js";
+import { generateBase, SHIPPED_DIR } from "./generate.js";
+import { percentile, type SizeResult } from "./result.js";
+
+/** Answers timed: enough passes over the question set for a steady p99. */
+const TIMED_ANSWERS = 4000;
+/**
+ * The naive index takes seconds a question on large bases: it is timed on an even sample of the
+ * question set, smaller as the base grows, and stops early past a time budget.
+ */
+const NAIVE_SAMPLE = (facts: number) => (facts <= 1000 ? 200 : facts <= 10_000 ? 40 : 12);
+const NAIVE_BUDGET_MS = 60_000;
+/** During a reload, a question every few milliseconds, as a busy bot would get. */
+const QUESTION_EVERY_MS = 5;
+
+const arg = process.argv[2] ?? "shipped";
+const began = performance.now();
+/** Progress on stderr (stdout carries the result alone). */
+const phase = (what: string) =>
+  process.stderr.write(
+    `  ${arg}: ${what} (${((performance.now() - began) / 1000).toFixed(1)} s)\n`,
+  );
+const generated = arg === "shipped" ? undefined : await generateBase(Number(arg));
+const dir = generated?.dir ?? SHIPPED_DIR;
+try {
+  console.log(JSON.stringify(await measure(dir, arg)));
+} finally {
+  await generated?.remove();
+}
+
+async function measure(dir: string, label: string): Promise<SizeResult> {
+  const t0 = performance.now();
+  const kb = await load(dir);
+  await prepareAsync(kb);
+  const loadMs = performance.now() - t0;
+  const memory = process.memoryUsage();
+  phase(`loaded ${kb.facts.length} facts`);
+
+  const set = loadQuestionSet();
+  const questions = set.map((e) => e.question);
+  for (const q of questions) answer(q, kb);
+  const times: number[] = [];
+  const passes = Math.max(1, Math.round(TIMED_ANSWERS / questions.length));
+  for (let pass = 0; pass < passes; pass++) {
+    for (const q of questions) {
+      const start = performance.now();
+      answer(q, kb);
+      times.push(performance.now() - start);
+    }
+  }
+  phase(`timed ${times.length} answers`);
+  const right = set.filter((entry) => judge(entry, answer(entry.question, kb)) === undefined);
+
+  const naive = naiveTimes(kb, questions);
+  phase(`timed the naive index on ${naive.length} questions`);
+  const reload = await reloadUnderLoad(dir, kb, questions);
+  phase("reloaded");
+  return {
+    label,
+    facts: kb.facts.length,
+    p50Ms: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    p99Ms: percentile(times, 99),
+    maxMs: percentile(times, 100),
+    naiveP50Ms: percentile(naive, 50),
+    naiveP99Ms: percentile(naive, 99),
+    naiveQuestions: naive.length,
+    accuracy: right.length / set.length,
+    right: right.length,
+    questions: set.length,
+    loadMs,
+    reloadMs: reload.ms,
+    maxStallMs: reload.maxStallMs,
+    answeredDuringReload: reload.answered,
+    rssMb: memory.rss / 2 ** 20,
+    heapMb: memory.heapUsed / 2 ** 20,
+  };
+}
+
+async function load(dir: string): Promise<KnowledgeBase> {
+  const loaded = await loadKnowledge(dir);
+  if (loaded.ok) return loaded.kb;
+  const shown = loaded.problems.slice(0, 10).map(formatProblem).join("\n");
+  throw new Error(`the base in ${dir} has ${loaded.problems.length} problem(s):\n${shown}`);
+}
+
+/** The naive approach: one fuse.js index over every fact, the whole question searched. */
+function naiveTimes(kb: KnowledgeBase, questions: readonly string[]): number[] {
+  const fuse = new Fuse(kb.facts, {
+    keys: ["quote", "translation", "summary", "keywords"],
+    ignoreLocation: true,
+  });
+  const want = NAIVE_SAMPLE(kb.facts.length);
+  const step = Math.max(1, Math.floor(questions.length / want));
+  const sample = questions.filter((_, i) => i % step === 0).slice(0, want);
+  fuse.search(sample[0] ?? "");
+  const times: number[] = [];
+  const began = performance.now();
+  for (const q of sample) {
+    if (times.length >= 5 && performance.now() - began > NAIVE_BUDGET_MS) break;
+    const start = performance.now();
+    fuse.search(q);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/**
+ * Reloads the base the way the bot does (load, then index, then swap) while questions keep
+ * coming, and records the event loop's longest stall meanwhile.
+ */
+async function reloadUnderLoad(dir: string, current: KnowledgeBase, questions: readonly string[]) {
+  let kb = current;
+  let answered = 0;
+  const asker = setInterval(() => {
+    answer(questions[answered % questions.length] ?? "", kb);
+    answered++;
+  }, QUESTION_EVERY_MS);
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const start = performance.now();
+  const next = await load(dir);
+  await prepareAsync(next);
+  kb = next;
+  const ms = performance.now() - start;
+  delay.disable();
+  clearInterval(asker);
+  return { ms, maxStallMs: delay.max / 1e6, answered };
+}

@@ -1,0 +1,81 @@
+/** What `measure.ts` reports for one size, and the targets `npm run bench` checks. */
+export interface SizeResult {
+  /** "shipped" or the facts asked for. */
+  readonly label: string;
+  readonly facts: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly naiveP50Ms: number;
+  readonly naiveP99Ms: number;
+  /** Questions the naive index was timed on (a sample on large bases). */
+  readonly naiveQuestions: number;
+  /** Share of the shipped question set answered right (see tests/questions). */
+  readonly accuracy: number;
+  readonly right: number;
+  readonly questions: number;
+  /** Read, validate and index. */
+  readonly loadMs: number;
+  /** The same again while questions are being answered, until the new base is swapped in. */
+  readonly reloadMs: number;
+  /** The event loop's longest delay during that reload. */
+  readonly maxStallMs: number;
+  readonly answeredDuringReload: number;
+  /** After loading. */
+  readonly rssMb: number;
+  readonly heapMb: number;
+}
+
+export interface Target {
+  readonly name: string;
+  readonly met: boolean;
+  readonly detail: string;
+}
+
+/** The issue's targets, for the sizes measured (a size not measured is not judged). */
+export function checkTargets(results: readonly SizeResult[]): Target[] {
+  const at = (facts: number) => results.find((r) => r.label === String(facts));
+  const shipped = results.find((r) => r.label === "shipped");
+  const targets: Target[] = [];
+  const check = (name: string, met: boolean, detail: string) => targets.push({ name, met, detail });
+  if (shipped) check("p99 on the shipped base < 1 ms", shipped.p99Ms < 1, ms(shipped.p99Ms));
+  const k10 = at(10_000);
+  if (k10) {
+    check("p99 at 10,000 facts < 5 ms", k10.p99Ms < 5, ms(k10.p99Ms));
+    check("reload of 10,000 facts < 1 s", k10.reloadMs < 1000, ms(k10.reloadMs));
+  }
+  const k100 = at(100_000);
+  if (k100) {
+    check("p99 at 100,000 facts < 25 ms", k100.p99Ms < 25, ms(k100.p99Ms));
+    const ratio = k100.naiveP99Ms / k100.p99Ms;
+    check("100,000 facts: ≥ 10× faster than naive (p99)", ratio >= 10, `${ratio.toFixed(0)}×`);
+    check(
+      "RSS after loading 100,000 facts < 500 MB",
+      k100.rssMb < 500,
+      `${k100.rssMb.toFixed(0)} MB`,
+    );
+  }
+  for (const r of results) {
+    check(`no event-loop stall > 50 ms reloading ${r.label}`, r.maxStallMs <= 50, ms(r.maxStallMs));
+    if (shipped && r !== shipped) {
+      check(
+        `${r.label}: the shipped questions still answered right`,
+        r.right >= shipped.right,
+        `${r.right}/${r.questions} (shipped base: ${shipped.right})`,
+      );
+    }
+  }
+  return targets;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? 0;
+}
+
+export function ms(value: number): string {
+  return value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`;
+}
