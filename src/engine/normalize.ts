@@ -58,8 +58,13 @@ export function stripDiscord(text: string): string {
     .replace(/[*_~`|>#]+/g, " ");
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[a-z0-9]+/g;
+
 /** Lower case without diacritics: "Privéberichten" → "priveberichten". */
 export function fold(text: string): string {
+  // Most text is plain ASCII, which has no diacritics to strip.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -84,7 +89,16 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Folded tokens of a short text such as an alias or keyword: "NU.nl" → ["nu", "nl"]. */
+/**
+ * Folded tokens of a text such as an alias, keyword or quote: "NU.nl" → ["nu", "nl"]. The same
+ * words as `tokenize`, without its per-token bookkeeping: indexing a large base calls this a lot.
+ */
 export function words(text: string): string[] {
-  return tokenize(text).map((t) => t.text);
+  if (ASCII.test(text)) {
+    // The same steps with ASCII classes, several times faster than the Unicode ones.
+    const plain = text.replace(/([A-Za-z])'s\b/g, "$1").replace(/([A-Za-z])'([A-Za-z])/g, "$1$2");
+    return (plain.toLowerCase().match(ASCII_WORD) ?? []).slice(0, MAX_TOKENS);
+  }
+  const prepared = text.replace(/(\p{L})['’]s\b/gu, "$1").replace(/(\p{L})['’](\p{L})/gu, "$1$2");
+  return (fold(prepared).match(WORD) ?? []).slice(0, MAX_TOKENS);
 }

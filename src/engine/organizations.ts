@@ -25,6 +25,9 @@ export interface OrganizationIndex {
   readonly phrases: ReadonlyMap<string, readonly Variant[]>;
   /** Variants long enough to match with typos. */
   readonly fuzzy: readonly Variant[];
+  /** The same by first letter (a typo never changes it) and by organization. */
+  readonly fuzzyByInitial: ReadonlyMap<string, readonly Variant[]>;
+  readonly fuzzyByOrg: ReadonlyMap<string, readonly Variant[]>;
   /** Every token of every variant: such tokens are never "unknown words". */
   readonly nameWords: ReadonlySet<string>;
 }
@@ -68,7 +71,23 @@ export function buildOrganizationIndex(kb: KnowledgeBase): OrganizationIndex {
       }
     }
   }
-  return { byId: new Map(kb.organizations.map((o) => [o.id, o])), phrases, fuzzy, nameWords };
+  const group = (key: (v: Variant) => string) => {
+    const map = new Map<string, Variant[]>();
+    for (const v of fuzzy) {
+      const list = map.get(key(v));
+      if (list) list.push(v);
+      else map.set(key(v), [v]);
+    }
+    return map;
+  };
+  return {
+    byId: new Map(kb.organizations.map((o) => [o.id, o])),
+    phrases,
+    fuzzy,
+    fuzzyByInitial: group((v) => v.joined[0] ?? ""),
+    fuzzyByOrg: group((v) => v.orgId),
+    nameWords,
+  };
 }
 
 /** A name as typed, without a leading article, and without inner stop words ("royal bank canada"). */
@@ -112,7 +131,8 @@ export function findOrganizations(
     for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
       const slice = tokens.slice(i, i + n);
       if (used.slice(i, i + n).some(Boolean) || !fuzzyCandidate(slice, vocab, index)) continue;
-      const found = closestVariant(slice.map((t) => t.text).join(""), index.fuzzy);
+      const typed = slice.map((t) => t.text).join("");
+      const found = closestVariant(typed, index.fuzzyByInitial.get(typed[0] ?? "") ?? []);
       if (found) {
         matches.push(match(found.variant, slice, i, found.distance));
         used.fill(true, i, i + n);
@@ -131,7 +151,7 @@ function longerVariant(
   start: number,
   index: OrganizationIndex,
 ): Variant | undefined {
-  return index.fuzzy.find((v) => {
+  return (index.fuzzyByOrg.get(found.orgId) ?? []).find((v) => {
     const n = found.tokens.length;
     if (
       v.orgId !== found.orgId ||

@@ -12,7 +12,7 @@ import {
 import { stem } from "./stem.js";
 import { isStopword } from "./stopwords.js";
 import { buildTopicIndex, type TopicIndex } from "./topics.js";
-import { buildVocabulary, type Vocabulary } from "./vocabulary.js";
+import { type Vocabulary, vocabularySteps } from "./vocabulary.js";
 
 export interface PreparedFact {
   readonly fact: Fact;
@@ -66,8 +66,10 @@ export interface OrganizationName {
 }
 
 const cache = new WeakMap<KnowledgeBase, Prepared>();
-/** Facts prepared between two yields to the event loop in `prepareAsync`. */
-const CHUNK = 1000;
+/** Facts prepared between two chances to yield to the event loop in `prepareAsync`. */
+const CHUNK = 100;
+/** `prepareAsync` gives the event loop a turn once it has worked this long. */
+const SLICE_MS = 8;
 
 /** The engine's indexes for a base, built once and cached. */
 export function prepare(kb: KnowledgeBase): Prepared {
@@ -88,21 +90,41 @@ export async function prepareAsync(kb: KnowledgeBase): Promise<Prepared> {
   if (cached) return cached;
   const steps = build(kb);
   let step = steps.next();
+  let since = performance.now();
   while (!step.done) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (performance.now() - since > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
     step = steps.next();
   }
   return step.value;
 }
 
 function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
-  const vocabulary = buildVocabulary(kb);
-  yield;
+  const vocabulary = yield* vocabularySteps(kb);
   const organizations = buildOrganizationIndex(kb);
   const publishers = new Map(kb.sources.map((s) => [s.id, s.publisher ?? ""]));
+  // Speakers and publishers repeat from fact to fact: look each name up once.
+  const named = new Map<string, string[]>();
+  const orgsNamed = (text: string) => {
+    let ids = named.get(text);
+    if (!ids) {
+      ids = findOrganizations(tokenize(text), organizations, vocabulary).map((m) => m.id);
+      named.set(text, ids);
+    }
+    return ids;
+  };
   const facts: PreparedFact[] = [];
   for (const fact of kb.facts) {
-    facts.push(prepareFact(fact, publishers.get(fact.source) ?? "", organizations, vocabulary));
+    facts.push(
+      prepareFact(
+        fact,
+        orgsNamed(fact.speaker),
+        orgsNamed(publishers.get(fact.source) ?? ""),
+        organizations,
+      ),
+    );
     if (facts.length % CHUNK === 0) yield;
   }
   const index = yield* buildIndexes(facts);
@@ -133,15 +155,13 @@ const stemsOf = (text: string) =>
 
 function prepareFact(
   fact: Fact,
-  publisher: string,
+  speakerMatches: readonly string[],
+  publisherMatches: readonly string[],
   orgs: OrganizationIndex,
-  vocab: Vocabulary,
 ): PreparedFact {
   const keywordPhrases = fact.keywords
     .map((k) => words(k).map(stem))
     .filter((stems) => stems.length >= 2);
-  const speakerMatches = findOrganizations(tokenize(fact.speaker), orgs, vocab).map((m) => m.id);
-  const publisherMatches = findOrganizations(tokenize(publisher), orgs, vocab).map((m) => m.id);
   const notOutlets = speakerMatches.filter((id) => orgs.byId.get(id)?.role !== "news-outlet");
   return {
     fact,

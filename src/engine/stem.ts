@@ -14,7 +14,19 @@ const RULES: ReadonlyArray<readonly [suffix: string, minLength: number, replacem
   ["s", 4, ""],
 ];
 
+/** Stems seen before: a base repeats its words many times. Bounded, as questions add words. */
+const seen = new Map<string, string>();
+const MAX_SEEN = 200_000;
+
 export function stem(word: string): string {
+  const known = seen.get(word);
+  if (known !== undefined) return known;
+  const out = stemOnce(word);
+  if (seen.size < MAX_SEEN) seen.set(word, out);
+  return out;
+}
+
+function stemOnce(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   for (const [suffix, minLength, replacement] of RULES) {

@@ -17,14 +17,23 @@ export interface Vocabulary {
 }
 
 export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
+  const steps = vocabularySteps(kb);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** The same, yielding now and then, for `prepareAsync`. */
+export function* vocabularySteps(kb: KnowledgeBase): Generator<void, Vocabulary, void> {
   const counts = new Map<string, number>();
   const add = (text: string) => {
     for (const w of new Set(words(text))) {
       if (!isStopword(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   };
-  for (const f of kb.facts) {
+  for (const [i, f] of kb.facts.entries()) {
     add([f.summary, f.quote, f.translation ?? "", f.speaker, ...f.keywords].join(" \n "));
+    if (i % 100 === 99) yield;
   }
   for (const t of kb.topics) add([t.name, ...t.keywords].join(" \n "));
   const names = kb.organizations.map((o) => [o.name, ...o.aliases].join(" \n "));
