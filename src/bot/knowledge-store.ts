@@ -4,6 +4,7 @@
  * mix. A broken base is reported and the old one keeps answering. Reloads run one at a time.
  */
 import { answer } from "../engine/index.js";
+import { prepareAsync } from "../engine/prepare.js";
 import { type LoadResult, loadKnowledge } from "../knowledge/load.js";
 import type { Problem } from "../knowledge/problem.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
@@ -44,7 +45,7 @@ export class KnowledgeStore {
   ): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: readonly Problem[] }> {
     const loaded = await safeLoad(load, dir);
     if (!loaded.ok) return loaded;
-    warm(loaded.kb);
+    await warm(loaded.kb);
     return { ok: true, store: new KnowledgeStore(loaded.kb, dir, load) };
   }
 
@@ -74,8 +75,9 @@ export class KnowledgeStore {
     const before = this.counts;
     const loaded = await safeLoad(this.#load, this.dir);
     if (!loaded.ok) return { ok: false, problems: loaded.problems, kept: before };
-    // Build the engine's indexes before the swap, so the first question after it is not slower.
-    warm(loaded.kb);
+    // Build the engine's indexes before the swap, so the first question after it is not slower;
+    // a slice at a time, so questions meanwhile are answered from the old base without delay.
+    await warm(loaded.kb);
     this.#kb = loaded.kb;
     return { ok: true, before, after: countsOf(loaded.kb), ms: performance.now() - started };
   }
@@ -99,6 +101,7 @@ async function safeLoad(load: Loader, dir: string): Promise<LoadResult> {
   }
 }
 
-function warm(kb: KnowledgeBase): void {
+async function warm(kb: KnowledgeBase): Promise<void> {
+  await prepareAsync(kb);
   answer("warm up", kb);
 }

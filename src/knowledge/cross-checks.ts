@@ -2,6 +2,7 @@
 import { organizationsWithoutFacts, partnerResponses } from "./coverage.js";
 import { duplicateIds } from "./duplicates.js";
 import { factLanguage } from "./fact-language.js";
+import { flatMapPaced, type Pace, pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
 import { type Article, quoteProblems } from "./quote-checks.js";
 import { normalizeForQuote } from "./quote-match.js";
@@ -10,7 +11,8 @@ import { factReferences, type KnownIds } from "./references.js";
 import type { Source } from "./schema.js";
 import type { ListFile } from "./yaml-file.js";
 
-export function crossCheck(base: ParsedBase): Problem[] {
+/** Paced: a large base is checked in slices, so a bot reloading it keeps answering. */
+export async function crossCheck(base: ParsedBase, pace: Pace = pacer()): Promise<Problem[]> {
   const facts = base.factFiles.flatMap((file) => file.entries);
   const known: KnownIds = {
     sources: idsOf(base.sources),
@@ -18,16 +20,23 @@ export function crossCheck(base: ParsedBase): Problem[] {
     topics: idsOf(base.topics),
   };
   const sources = new Map(base.sources.entries.map((e) => [e.value.id, e.value]));
-  const articles = normalizedArticles(sources, base.texts);
-  const references = facts.flatMap((fact) => factReferences(fact, known));
+  const articles = await normalizedArticles(sources, base.texts, pace);
+  const references = await flatMapPaced(facts, (fact) => factReferences(fact, known), pace);
+  const languages = await flatMapPaced(facts, (fact) => factLanguage(fact, sources), pace);
+  const quotes = await flatMapPaced(
+    facts,
+    (fact) => quoteProblems(fact, articles.get(fact.value.source)),
+    pace,
+  );
+  await pace();
   return [
     ...duplicateIds("source", base.sources.entries),
     ...duplicateIds("organization", base.organizations.entries),
     ...duplicateIds("topic", base.topics.entries),
     ...duplicateIds("fact", facts),
     ...references,
-    ...facts.flatMap((fact) => factLanguage(fact, sources)),
-    ...facts.flatMap((fact) => quoteProblems(fact, articles.get(fact.value.source))),
+    ...languages,
+    ...quotes,
     ...(references.length === 0 ? coverage(base) : []),
   ];
 }
@@ -50,14 +59,16 @@ function idsOf(file: ListFile<unknown>): ReadonlySet<string> | undefined {
   return file.parsed ? file.ids : undefined;
 }
 
-function normalizedArticles(
+async function normalizedArticles(
   sources: ReadonlyMap<string, Source>,
   texts: ReadonlyMap<string, string>,
-): Map<string, Article> {
+  pace: Pace,
+): Promise<Map<string, Article>> {
   const articles = new Map<string, Article>();
   for (const [id, text] of texts) {
     const file = sources.get(id)?.file ?? id;
     articles.set(id, { file, normalized: normalizeForQuote(text) });
+    await pace();
   }
   return articles;
 }

@@ -5,6 +5,7 @@
 import { crossCheck } from "./cross-checks.js";
 import { deepFreeze } from "./freeze.js";
 import { checkKnowledgeDir } from "./knowledge-dir.js";
+import { pacer } from "./pacer.js";
 import { type Problem, sortProblems } from "./problem.js";
 import { type ParsedBase, readBase } from "./read-base.js";
 import type { KnowledgeBase } from "./schema.js";
@@ -17,9 +18,16 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const missing = await checkKnowledgeDir(dir);
   if (missing) return { ok: false, problems: [missing] };
   const base = await readBase(dir);
-  const problems = [...base.problems, ...crossCheck(base)];
+  const pace = pacer();
+  const problems = [...base.problems, ...(await crossCheck(base, pace))];
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, kb: deepFreeze(toKnowledgeBase(dir, base)) };
+  const kb = toKnowledgeBase(dir, base);
+  // Fact by fact, pacing between them, then the rest (already frozen facts are skipped).
+  for (const fact of kb.facts) {
+    deepFreeze(fact);
+    await pace();
+  }
+  return { ok: true, kb: deepFreeze(kb) };
 }
 
 function toKnowledgeBase(dir: string, base: ParsedBase): KnowledgeBase {

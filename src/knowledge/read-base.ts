@@ -1,6 +1,7 @@
 /** Reads and schema-checks every file of a knowledge folder, all at once. */
 import { readArticles } from "./articles.js";
 import { listFactFiles } from "./knowledge-dir.js";
+import { pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
 import {
   type Fact,
@@ -28,6 +29,20 @@ export interface ParsedBase {
   readonly problems: readonly Problem[];
 }
 
+/**
+ * One file after another, with a turn of the event loop between: read all at once, their parses
+ * would run back to back in one turn and stall a bot reloading a large base.
+ */
+async function readEach<T>(files: readonly string[], read: (file: string) => Promise<T>) {
+  const pace = pacer();
+  const out: T[] = [];
+  for (const file of files) {
+    out.push(await read(file));
+    await pace();
+  }
+  return out;
+}
+
 export async function readBase(dir: string): Promise<ParsedBase> {
   const [sources, organizations, topics, listed] = await Promise.all([
     readYamlList(dir, "sources.yaml", SourcesFileSchema),
@@ -36,7 +51,7 @@ export async function readBase(dir: string): Promise<ParsedBase> {
     listFactFiles(dir),
   ]);
   const [factFiles, articles] = await Promise.all([
-    Promise.all(listed.files.map((file) => readYamlList(dir, file, FactsFileSchema))),
+    readEach(listed.files, (file) => readYamlList(dir, file, FactsFileSchema)),
     readArticles(dir, sources.entries),
   ]);
   const problems = [sources, organizations, topics, listed, ...factFiles, articles].flatMap(
