@@ -22,7 +22,8 @@ const FACTS_PER_FILE = 500;
 const FACTS_PER_ORGANIZATION = 10;
 const POOL_SIZE = 6000;
 const KINDS = ["reported", "response", "context"] as const;
-const SUFFIXES = ["Labs", "Media", "Group", "Systems", "Partners", "Networks", "Studios"];
+/** Company-name endings; any the shipped base uses is dropped, as pool words are. */
+const SUFFIXES = ["Labs", "Media", "Group", "Systems", "Holdings", "Ventures", "Studios", "Works"];
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -57,11 +58,14 @@ export async function generateBase(
   const shippedFacts = await countFacts(dir);
   const count = Math.max(0, totalFacts - shippedFacts);
   const random = seededRandom(seed);
-  const pool = wordPool(random, await shippedWords(dir));
+  const shipped = await shippedWords(dir);
+  const pool = wordPool(random, shipped);
+  const known = new Set(shipped);
+  const suffixes = SUFFIXES.filter((s) => !known.has(s.toLowerCase()));
   const pick = zipf(random, pool);
 
   const orgCount = Math.ceil(count / FACTS_PER_ORGANIZATION);
-  const orgs = Array.from({ length: orgCount }, (_, i) => organization(i, pool, random));
+  const orgs = Array.from({ length: orgCount }, (_, i) => organization(i, pool, suffixes, random));
   const articleCount = Math.ceil(count / FACTS_PER_ARTICLE);
   const sources: string[] = [];
   const facts: string[] = [];
@@ -176,12 +180,13 @@ interface GeneratedOrganization {
 function organization(
   i: number,
   pool: readonly string[],
+  suffixes: readonly string[],
   random: () => number,
 ): GeneratedOrganization {
   // Two pool words make a name that is unique per index (pool² ≫ organizations).
   const first = pool[i % pool.length] ?? "org";
   const second = pool[Math.floor(i / pool.length) % pool.length] ?? "org";
-  const suffix = SUFFIXES[Math.floor(random() * SUFFIXES.length)] ?? "Group";
+  const suffix = suffixes[Math.floor(random() * suffixes.length)] ?? "Labs";
   const name = `${capital(first)} ${capital(second)} ${suffix}`;
   const id = `gen-org-${i}`;
   const yaml = `- id: ${id}\n  name: ${JSON.stringify(name)}\n  aliases: [${JSON.stringify(`${capital(first)} ${capital(second)}`)}]\n  role: other\n`;

@@ -29,9 +29,9 @@ const ACCESS_TOPICS = new Set([
   "data-use",
 ]);
 /** A fact scoring below this share of the best is filler, not an answer. */
-const RELATIVE_FLOOR = 0.35;
+export const RELATIVE_FLOOR = 0.35;
 /** A fact scoring below this says nothing about the question. */
-const ABSOLUTE_FLOOR = 0.12;
+export const ABSOLUTE_FLOOR = 0.12;
 const MAX_SUBJECTS = 4;
 /** Facts per company when several share the answer. */
 const MAX_PER_COMPANY = 3;

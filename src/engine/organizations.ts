@@ -3,7 +3,7 @@
  * ("spotfy", "royl bank canda") without turning ordinary words into companies.
  */
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
-import { typoDistance } from "./fuzzy.js";
+import { maxEdits, typoDistance } from "./fuzzy.js";
 import { type Token, words } from "./normalize.js";
 import { isStopword } from "./stopwords.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -25,8 +25,9 @@ export interface OrganizationIndex {
   readonly phrases: ReadonlyMap<string, readonly Variant[]>;
   /** Variants long enough to match with typos. */
   readonly fuzzy: readonly Variant[];
-  /** The same by first letter (a typo never changes it) and by organization. */
-  readonly fuzzyByInitial: ReadonlyMap<string, readonly Variant[]>;
+  /** The same by first letter and length ("s7"): a typo never changes the first letter. */
+  readonly fuzzyByShape: ReadonlyMap<string, readonly Variant[]>;
+  /** The same by organization. */
   readonly fuzzyByOrg: ReadonlyMap<string, readonly Variant[]>;
   /** Every token of every variant: such tokens are never "unknown words". */
   readonly nameWords: ReadonlySet<string>;
@@ -84,7 +85,7 @@ export function buildOrganizationIndex(kb: KnowledgeBase): OrganizationIndex {
     byId: new Map(kb.organizations.map((o) => [o.id, o])),
     phrases,
     fuzzy,
-    fuzzyByInitial: group((v) => v.joined[0] ?? ""),
+    fuzzyByShape: group((v) => shape(v.joined[0] ?? "", v.joined.length)),
     fuzzyByOrg: group((v) => v.orgId),
     nameWords,
   };
@@ -132,7 +133,7 @@ export function findOrganizations(
       const slice = tokens.slice(i, i + n);
       if (used.slice(i, i + n).some(Boolean) || !fuzzyCandidate(slice, vocab, index)) continue;
       const typed = slice.map((t) => t.text).join("");
-      const found = closestVariant(typed, index.fuzzyByInitial.get(typed[0] ?? "") ?? []);
+      const found = closestVariant(typed, nearInLength(index, typed));
       if (found) {
         matches.push(match(found.variant, slice, i, found.distance));
         used.fill(true, i, i + n);
@@ -179,6 +180,18 @@ function fuzzyCandidate(slice: readonly Token[], vocab: Vocabulary, index: Organ
     if (vocab.words.has(first) && !index.nameWords.has(first)) return false;
   }
   return true;
+}
+
+const shape = (initial: string, length: number) => `${initial}${length}`;
+
+/** Variants a typo away could reach: same first letter, a length within the edits allowed. */
+function nearInLength(index: OrganizationIndex, typed: string): Variant[] {
+  const edits = maxEdits(typed.length + 3);
+  const out: Variant[] = [];
+  for (let n = typed.length - edits; n <= typed.length + edits; n++) {
+    out.push(...(index.fuzzyByShape.get(shape(typed[0] ?? "", n)) ?? []));
+  }
+  return out;
 }
 
 function closestVariant(typed: string, variants: readonly Variant[]) {

@@ -54,6 +54,8 @@ export interface Prepared {
   readonly withOwnResponse: ReadonlySet<string>;
   /** Every name and alias, folded ("royal bank of canada"), for look-ups by name. */
   readonly names: readonly OrganizationName[];
+  /** The same by first letter. */
+  readonly namesByInitial: ReadonlyMap<string, readonly OrganizationName[]>;
 }
 
 export interface OrganizationName {
@@ -128,6 +130,18 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
     if (facts.length % CHUNK === 0) yield;
   }
   const index = yield* buildIndexes(facts);
+  const names = kb.organizations.flatMap((org, order) =>
+    [org.name, ...org.aliases].map((name) => {
+      const folded = words(name).join(" ");
+      return { org, order, folded, joined: folded.replace(/ /g, "") };
+    }),
+  );
+  const namesByInitial = new Map<string, OrganizationName[]>();
+  for (const n of names) {
+    const list = namesByInitial.get(n.joined[0] ?? "");
+    if (list) list.push(n);
+    else namesByInitial.set(n.joined[0] ?? "", [n]);
+  }
   const prepared: Prepared = {
     kb,
     vocabulary,
@@ -135,12 +149,8 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
     topics: buildTopicIndex(kb),
     facts,
     ...index,
-    names: kb.organizations.flatMap((org, order) =>
-      [org.name, ...org.aliases].map((name) => {
-        const folded = words(name).join(" ");
-        return { org, order, folded, joined: folded.replace(/ /g, "") };
-      }),
-    ),
+    names,
+    namesByInitial,
   };
   cache.set(kb, prepared);
   return prepared;
@@ -159,9 +169,13 @@ function prepareFact(
   publisherMatches: readonly string[],
   orgs: OrganizationIndex,
 ): PreparedFact {
-  const keywordPhrases = fact.keywords
-    .map((k) => words(k).map(stem))
-    .filter((stems) => stems.length >= 2);
+  // Each phrase once: a keyword listed twice is not a better match.
+  const phrases = new Map<string, string[]>();
+  for (const k of fact.keywords) {
+    const stems = words(k).map(stem);
+    if (stems.length >= 2) phrases.set(stems.join(" "), stems);
+  }
+  const keywordPhrases = [...phrases.values()];
   const notOutlets = speakerMatches.filter((id) => orgs.byId.get(id)?.role !== "news-outlet");
   return {
     fact,

@@ -15,6 +15,7 @@
  * matches, not with the size of the base.
  */
 import Fuse from "fuse.js";
+import { ABSOLUTE_FLOOR, RELATIVE_FLOOR } from "./compose.js";
 import { fold } from "./normalize.js";
 import { type Prepared, type PreparedFact, trigrams } from "./prepare.js";
 import { stem } from "./stem.js";
@@ -36,12 +37,29 @@ const MAX_WORD_MATCHES = 8;
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.3 } as const;
 const FIELD_WEIGHT = { keywords: 3, summary: 2, text: 1 } as const;
 
-/** The candidate facts with their scores, best first (ties in the base's order). */
+/**
+ * The candidate facts with their scores, best first (ties in the base's order).
+ *
+ * A stem that thousands of facts share ("partner" in a base of many "… Partners") would make
+ * them all candidates. Its facts are left out when the most such a fact could score through
+ * common stems alone stays under the composer's floors: none of them could be shown anyway.
+ */
 export function rankFacts(u: Understanding, p: Prepared): RankedFact[] {
   const score = scorer(u, p);
-  return candidates(u, p, score.queryStems, score.fuzzy)
-    .map((i) => score.fact(i))
-    .sort((a, b) => b.score - a.score);
+  const { rare, common } = candidates(u, p, score.queryStems, score.fuzzy);
+  const ranked = (indexes: Iterable<number>) =>
+    [...indexes]
+      .sort((a, b) => a - b)
+      .map((i) => score.fact(i))
+      .sort((a, b) => b.score - a.score);
+  const first = ranked(rare);
+  if (common.length === 0) return first;
+  const bound = commonOnlyBound(common, score.queryStems, u, p);
+  const best = first[0]?.score ?? 0;
+  if (bound < ABSOLUTE_FLOOR && bound < RELATIVE_FLOOR * best) return first;
+  const all = new Set(rare);
+  for (const s of common) for (const i of p.byStem.get(s) ?? []) all.add(i);
+  return ranked(all);
 }
 
 /** Scores any fact (by index) against the question; what is shared is worked out once. */
@@ -103,21 +121,63 @@ function containsPhrase(stems: readonly string[], phrase: readonly string[]): bo
   return false;
 }
 
-/** Indexes of the facts worth scoring, in the base's order. */
+/** Facts that share more stems than this are "common": see rankFacts. */
+export const COMMON_POSTINGS = 1000;
+
+/**
+ * The facts worth scoring: through a rare stem of the question, an organization or topic it
+ * names, or a fuzzy match; and the question's common stems, whose facts may be left out.
+ */
 function candidates(
   u: Understanding,
   p: Prepared,
   queryStems: readonly string[],
   fuzzy: ReadonlyMap<number, number>,
-): number[] {
-  const found = new Set<number>(fuzzy.keys());
+): { rare: Set<number>; common: string[] } {
+  const rare = new Set<number>(fuzzy.keys());
+  const common: string[] = [];
   const addAll = (list: readonly number[] | undefined) => {
-    for (const i of list ?? []) found.add(i);
+    for (const i of list ?? []) rare.add(i);
   };
-  for (const s of new Set([...queryStems, ...u.stems])) addAll(p.byStem.get(s));
+  for (const s of new Set([...queryStems, ...u.stems])) {
+    const list = p.byStem.get(s);
+    if (list && list.length > COMMON_POSTINGS) common.push(s);
+    else addAll(list);
+  }
   for (const m of u.organizations) addAll(p.byOrganization.get(m.id));
   for (const t of u.topics) addAll(p.byTopic.get(t.id));
-  return [...found].sort((a, b) => a - b);
+  return { rare, common };
+}
+
+/**
+ * The highest score a fact found only through common stems could reach: their share of the
+ * lexical weight, plus a phrase bonus for every run of two or more of them in the question
+ * (its topics, organizations and fuzzy matches would have made it a candidate already).
+ */
+function commonOnlyBound(
+  common: readonly string[],
+  queryStems: readonly string[],
+  u: Understanding,
+  p: Prepared,
+): number {
+  const isCommon = new Set(common);
+  let got = 0;
+  let possible = 0;
+  for (const q of queryStems) {
+    const weight = (p.idf.get(q) ?? 0) * FIELD_WEIGHT.keywords;
+    possible += weight;
+    if (isCommon.has(q)) got += weight;
+  }
+  let phrases = 0;
+  let run = 0;
+  for (const s of [...u.stems, ""]) {
+    if (isCommon.has(s)) run++;
+    else {
+      phrases += (run * (run - 1)) / 2;
+      run = 0;
+    }
+  }
+  return WEIGHTS.lexical * ((possible > 0 ? got / possible : 0) + WEIGHTS.phrase * phrases);
 }
 
 /**
@@ -133,7 +193,10 @@ function fuzzyScores(u: Understanding, p: Prepared): Map<number, number> {
     const best = new Map<number, number>();
     for (const r of nearWords(word, p)) {
       const value = 1 - (r.score ?? 1);
-      for (const i of p.byWord.get(r.item) ?? []) {
+      const facts = p.byWord.get(r.item) ?? [];
+      // Close to a word thousands of facts use: that says as little as a stop word.
+      if (facts.length > COMMON_POSTINGS) continue;
+      for (const i of facts) {
         if (value > (best.get(i) ?? 0)) best.set(i, value);
       }
     }
@@ -149,6 +212,7 @@ function fuzzyScores(u: Understanding, p: Prepared): Map<number, number> {
  * large the base grows.
  */
 function nearWords(word: string, p: Prepared) {
+  if (word.length < 3) return [];
   const pieces = trigrams(word);
   const shared = new Map<string, number>();
   for (const t of pieces) {

@@ -8,18 +8,24 @@ import { fold, words } from "./normalize.js";
 import { type Prepared, prepare } from "./prepare.js";
 import type { Understanding } from "./understand.js";
 
-/** Organizations people ask about: the platform and its partners, in file order. */
-function mainOrganizations(kb: KnowledgeBase): Organization[] {
-  return kb.organizations.filter((o) => o.role === "platform" || o.role === "partner");
-}
+/** What every suggestion list ends with, worked out once per base. */
+const standing = new WeakMap<KnowledgeBase, readonly string[]>();
 
 export function suggestions(u: Understanding, p: Prepared): string[] {
-  const out: string[] = [];
   const guess = didYouMean(u, p);
-  if (guess) out.push(`Did you mean ${guess.name}?`);
-  const main = mainOrganizations(p.kb);
-  if (main.length > 0) out.push(`Ask about: ${main.map((o) => o.name).join(", ")}.`);
-  out.push(...exampleQuestions(p.kb));
+  return [...(guess ? [`Did you mean ${guess.name}?`] : []), ...standingSuggestions(p.kb)];
+}
+
+/** The platform and its partners (what people ask about), then example questions. */
+function standingSuggestions(kb: KnowledgeBase): readonly string[] {
+  const cached = standing.get(kb);
+  if (cached) return cached;
+  const main = kb.organizations.filter((o) => o.role === "platform" || o.role === "partner");
+  const out = [
+    ...(main.length > 0 ? [`Ask about: ${main.map((o) => o.name).join(", ")}.`] : []),
+    ...exampleQuestions(kb),
+  ];
+  standing.set(kb, out);
   return out;
 }
 
@@ -27,7 +33,8 @@ export function suggestions(u: Understanding, p: Prepared): string[] {
 export function didYouMean(u: Understanding, p: Prepared): Organization | undefined {
   const typed = [...u.unknownWords, ...u.unknownNames.map(fold)];
   for (const word of typed) {
-    for (const { org, joined } of p.names) {
+    // typoDistance never accepts a different first letter: only those names are compared.
+    for (const { org, joined } of p.namesByInitial.get(word[0] ?? "") ?? []) {
       if (joined.length >= 4 && typoDistance(word, joined, 1) !== undefined) return org;
     }
   }
