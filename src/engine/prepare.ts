@@ -68,6 +68,11 @@ export interface OrganizationName {
 }
 
 const cache = new WeakMap<KnowledgeBase, Prepared>();
+/**
+ * Rarity is log(1 + IDF_SCALE / facts using the stem): a fixed scale rather than the size of the
+ * base, so facts about other stories, added by the thousand, do not reweigh this story's words.
+ */
+const IDF_SCALE = 100;
 /** Facts prepared between two chances to yield to the event loop in `prepareAsync`. */
 const CHUNK = 100;
 /** `prepareAsync` gives the event loop a turn once it has worked this long. */
@@ -226,9 +231,8 @@ function* buildIndexes(facts: readonly PreparedFact[]): Generator<void, Indexes,
     if (pf.fact.kind === "response") for (const id of pf.speakers) withOwnResponse.add(id);
     if (i % CHUNK === CHUNK - 1) yield;
   }
-  const n = facts.length;
   const idf = new Map<string, number>();
-  for (const [s, list] of byStem) idf.set(s, Math.log(1 + n / list.length));
+  for (const [s, list] of byStem) idf.set(s, Math.log(1 + IDF_SCALE / list.length));
   yield;
   const wordsByTrigram = new Map<string, string[]>();
   for (const w of byWord.keys()) for (const t of trigrams(w)) add(wordsByTrigram, t, w);

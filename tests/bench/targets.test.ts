@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { checkTargets, percentile, type SizeResult } from "../../scripts/bench/result.js";
+
+const result = (label: string, over: Partial<SizeResult> = {}): SizeResult => ({
+  label,
+  facts: label === "shipped" ? 55 : Number(label),
+  p50Ms: 0.2,
+  p95Ms: 0.5,
+  p99Ms: 0.8,
+  maxMs: 3,
+  naiveP50Ms: 100,
+  naiveP99Ms: 200,
+  naiveQuestions: 10,
+  accuracy: 0.99,
+  right: 201,
+  questions: 203,
+  loadMs: 100,
+  reloadMs: 100,
+  maxStallMs: 20,
+  answeredDuringReload: 10,
+  rssMb: 100,
+  heapMb: 50,
+  ...over,
+});
+
+describe("checkTargets", () => {
+  it("passes results that meet every target", () => {
+    const targets = checkTargets([
+      result("shipped"),
+      result("10000", { p99Ms: 4, reloadMs: 900 }),
+      result("100000", { p99Ms: 20, naiveP99Ms: 300, rssMb: 450 }),
+    ]);
+    expect(targets.filter((t) => !t.met)).toEqual([]);
+    expect(targets.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("names each target missed", () => {
+    const missed = checkTargets([
+      result("shipped", { p99Ms: 1.5 }),
+      result("10000", { reloadMs: 1500, maxStallMs: 80 }),
+      result("100000", { p99Ms: 20, naiveP99Ms: 150, rssMb: 600, right: 190 }),
+    ])
+      .filter((t) => !t.met)
+      .map((t) => t.name);
+    expect(missed).toEqual([
+      "p99 on the shipped base < 1 ms",
+      "reload of 10,000 facts < 1 s",
+      "100,000 facts: ≥ 10× faster than naive (p99)",
+      "RSS after loading 100,000 facts < 500 MB",
+      "no event-loop stall > 50 ms reloading 10000",
+      "100000: the shipped questions still answered right",
+    ]);
+  });
+});
+
+describe("percentile", () => {
+  it("takes the value at or above the share asked", () => {
+    const values = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile(values, 100)).toBe(100);
+    expect(percentile([], 99)).toBe(0);
+  });
+});
