@@ -110,13 +110,17 @@ function lexicalScore(
     else if (pf.summaryStems.has(q)) got += weight * FIELD_WEIGHT.summary;
     else if (pf.textStems.has(q)) got += weight * FIELD_WEIGHT.text;
   }
-  const phrases = pf.keywordPhrases.filter((phrase) => containsPhrase(questionStems, phrase));
-  return (possible > 0 ? got / possible : 0) + WEIGHTS.phrase * phrases.length;
+  // Plain loops: this runs for every candidate of every question, and allocation adds up.
+  let phrases = 0;
+  for (const phrase of pf.keywordPhrases) if (containsPhrase(questionStems, phrase)) phrases++;
+  return (possible > 0 ? got / possible : 0) + WEIGHTS.phrase * phrases;
 }
 
 function containsPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
   for (let i = 0; i + phrase.length <= stems.length; i++) {
-    if (phrase.every((s, j) => stems[i + j] === s)) return true;
+    let j = 0;
+    while (j < phrase.length && stems[i + j] === phrase[j]) j++;
+    if (j === phrase.length) return true;
   }
   return false;
 }
