@@ -58,13 +58,17 @@ export function stripDiscord(text: string): string {
     .replace(/[*_~`|>#]+/g, " ");
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Whether the text is plain ASCII (a loop: faster than a regular expression here). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
 const ASCII_WORD = /[a-z0-9]+/g;
 
 /** Lower case without diacritics: "Privéberichten" → "priveberichten". */
 export function fold(text: string): string {
   // Most text is plain ASCII, which has no diacritics to strip.
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -94,7 +98,7 @@ export function tokenize(text: string): Token[] {
  * words as `tokenize`, without its per-token bookkeeping: indexing a large base calls this a lot.
  */
 export function words(text: string): string[] {
-  if (ASCII.test(text)) {
+  if (isAscii(text)) {
     // The same steps with ASCII classes, several times faster than the Unicode ones.
     const plain = text.replace(/([A-Za-z])'s\b/g, "$1").replace(/([A-Za-z])'([A-Za-z])/g, "$1$2");
     return (plain.toLowerCase().match(ASCII_WORD) ?? []).slice(0, MAX_TOKENS);

@@ -3,7 +3,7 @@
  * per base so each question costs only the matching.
  */
 import type { Fact, KnowledgeBase, Organization } from "../knowledge/schema.js";
-import { fold, tokenize, words } from "./normalize.js";
+import { tokenize, words } from "./normalize.js";
 import {
   buildOrganizationIndex,
   findOrganizations,
