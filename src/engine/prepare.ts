@@ -181,8 +181,11 @@ function factText(fact: Fact): FactText {
   };
 }
 
-const stemsOf = (found: readonly string[]) =>
-  new Set(found.filter((w) => !isStopword(w)).map(stem));
+function stemsOf(found: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of found) if (!isStopword(w)) out.add(stem(w));
+  return out;
+}
 
 function prepareFact(
   fact: Fact,
