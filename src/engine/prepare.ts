@@ -181,11 +181,8 @@ function factText(fact: Fact): FactText {
   };
 }
 
-function stemsOf(found: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const w of found) if (!isStopword(w)) out.add(stem(w));
-  return out;
-}
+const stemsOf = (found: readonly string[]) =>
+  new Set(found.filter((w) => !isStopword(w)).map(stem));
 
 function prepareFact(
   fact: Fact,
