@@ -12,7 +12,7 @@ import {
 import { stem } from "./stem.js";
 import { isStopword } from "./stopwords.js";
 import { buildTopicIndex, type TopicIndex } from "./topics.js";
-import { countWords, type Vocabulary, vocabularyFrom } from "./vocabulary.js";
+import { type Vocabulary, vocabularySteps } from "./vocabulary.js";
 
 export interface PreparedFact {
   readonly fact: Fact;
@@ -109,16 +109,7 @@ export async function prepareAsync(kb: KnowledgeBase): Promise<Prepared> {
 }
 
 function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
-  // One pass tokenizes each fact once: its stems, and the word counts of the vocabulary.
-  const counts = new Map<string, number>();
-  const texts: FactText[] = [];
-  for (const fact of kb.facts) {
-    const text = factText(fact);
-    countWords(counts, [...text.keywords, ...text.summary, ...text.rest]);
-    texts.push(text);
-    if (texts.length % CHUNK === 0) yield;
-  }
-  const vocabulary = vocabularyFrom(counts, kb);
+  const vocabulary = yield* vocabularySteps(kb);
   const organizations = buildOrganizationIndex(kb);
   const publishers = new Map(kb.sources.map((s) => [s.id, s.publisher ?? ""]));
   // Speakers and publishers repeat from fact to fact: look each name up once.
@@ -132,13 +123,18 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
     return ids;
   };
   const facts: PreparedFact[] = [];
-  for (const [i, fact] of kb.facts.entries()) {
-    const speaker = orgsNamed(fact.speaker);
-    const publisher = orgsNamed(publishers.get(fact.source) ?? "");
-    facts.push(prepareFact(fact, texts[i] as FactText, speaker, publisher, organizations));
+  for (const fact of kb.facts) {
+    facts.push(
+      prepareFact(
+        fact,
+        orgsNamed(fact.speaker),
+        orgsNamed(publishers.get(fact.source) ?? ""),
+        organizations,
+      ),
+    );
     if (facts.length % CHUNK === 0) yield;
   }
-  const index = yield* buildIndexes(facts, texts);
+  const index = yield* buildIndexes(facts);
   const names = kb.organizations.flatMap((org, order) =>
     [org.name, ...org.aliases].map((name) => {
       const folded = words(name).join(" ");
@@ -165,28 +161,15 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
   return prepared;
 }
 
-/** A fact's words, tokenized once. */
-interface FactText {
-  readonly keywords: readonly string[];
-  readonly summary: readonly string[];
-  /** Quote, translation and speaker. */
-  readonly rest: readonly string[];
-}
-
-function factText(fact: Fact): FactText {
-  return {
-    keywords: words(fact.keywords.join(" \n ")),
-    summary: words(fact.summary),
-    rest: words(`${fact.quote} \n ${fact.translation ?? ""} \n ${fact.speaker}`),
-  };
-}
-
-const stemsOf = (found: readonly string[]) =>
-  new Set(found.filter((w) => !isStopword(w)).map(stem));
+const stemsOf = (text: string) =>
+  new Set(
+    words(text)
+      .filter((w) => !isStopword(w))
+      .map(stem),
+  );
 
 function prepareFact(
   fact: Fact,
-  text: FactText,
   speakerMatches: readonly string[],
   publisherMatches: readonly string[],
   orgs: OrganizationIndex,
@@ -197,13 +180,14 @@ function prepareFact(
     const stems = words(k).map(stem);
     if (stems.length >= 2) phrases.set(stems.join(" "), stems);
   }
+  const keywordPhrases = [...phrases.values()];
   const notOutlets = speakerMatches.filter((id) => orgs.byId.get(id)?.role !== "news-outlet");
   return {
     fact,
-    keywordStems: stemsOf(text.keywords),
-    keywordPhrases: [...phrases.values()],
-    summaryStems: stemsOf(text.summary),
-    textStems: stemsOf(text.rest),
+    keywordStems: stemsOf(fact.keywords.join(" \n ")),
+    keywordPhrases,
+    summaryStems: stemsOf(fact.summary),
+    textStems: stemsOf(`${fact.quote} \n ${fact.translation ?? ""} \n ${fact.speaker}`),
     topics: new Set(fact.topics),
     about: new Map(fact.about.map((id, i) => [id, i])),
     speakers: new Set(notOutlets.length > 0 ? notOutlets : speakerMatches),
@@ -224,10 +208,7 @@ export function trigrams(word: string): Set<string> {
   return out;
 }
 
-function* buildIndexes(
-  facts: readonly PreparedFact[],
-  texts: readonly FactText[],
-): Generator<void, Indexes, void> {
+function* buildIndexes(facts: readonly PreparedFact[]): Generator<void, Indexes, void> {
   const byStem = new Map<string, number[]>();
   const byOrganization = new Map<string, number[]>();
   const byTopic = new Map<string, number[]>();
@@ -246,9 +227,7 @@ function* buildIndexes(
     for (const id of pf.about.keys()) add(byOrganization, id, i);
     for (const id of pf.reportedBy) add(byOrganization, id, i);
     for (const t of pf.topics) add(byTopic, t, i);
-    const text = texts[i];
-    for (const w of text?.keywords ?? []) add(byWord, w, i);
-    for (const w of text?.summary ?? []) add(byWord, w, i);
+    for (const w of words(`${pf.fact.keywords.join(" ")} ${pf.fact.summary}`)) add(byWord, w, i);
     if (pf.fact.kind === "response") for (const id of pf.speakers) withOwnResponse.add(id);
     if (i % CHUNK === CHUNK - 1) yield;
   }

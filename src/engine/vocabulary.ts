@@ -23,27 +23,18 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
   return step.value;
 }
 
-/** The same, yielding now and then. */
+/** The same, yielding now and then, for `prepareAsync`. */
 export function* vocabularySteps(kb: KnowledgeBase): Generator<void, Vocabulary, void> {
   const counts = new Map<string, number>();
+  const add = (text: string) => {
+    for (const w of new Set(words(text))) {
+      if (!isStopword(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  };
   for (const [i, f] of kb.facts.entries()) {
-    const text = [f.summary, f.quote, f.translation ?? "", f.speaker].join(" \n ");
-    countWords(counts, [...words(text), ...words(f.keywords.join(" \n "))]);
+    add([f.summary, f.quote, f.translation ?? "", f.speaker, ...f.keywords].join(" \n "));
     if (i % 100 === 99) yield;
   }
-  return vocabularyFrom(counts, kb);
-}
-
-/** Counts each word of one fact (or topic, or name) once. */
-export function countWords(counts: Map<string, number>, found: Iterable<string>): void {
-  for (const w of new Set(found)) {
-    if (!isStopword(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-}
-
-/** The vocabulary from the facts' word counts, with the topics' and names' words added. */
-export function vocabularyFrom(counts: Map<string, number>, kb: KnowledgeBase): Vocabulary {
-  const add = (text: string) => countWords(counts, words(text));
   for (const t of kb.topics) add([t.name, ...t.keywords].join(" \n "));
   const names = kb.organizations.map((o) => [o.name, ...o.aliases].join(" \n "));
   for (const n of names) add(n);
