@@ -161,12 +161,11 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
   return prepared;
 }
 
-const stemsOf = (text: string) =>
-  new Set(
-    words(text)
-      .filter((w) => !isStopword(w))
-      .map(stem),
-  );
+function stemsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(text)) if (!isStopword(w)) out.add(stem(w));
+  return out;
+}
 
 function prepareFact(
   fact: Fact,
