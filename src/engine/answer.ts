@@ -7,7 +7,7 @@ import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
 import type { Answer, AnswerCompany, AnswerSource } from "./answer-schema.js";
 import { answerFact, compose } from "./compose.js";
 import { CONFIDENCE_THRESHOLD, confidence, coverage } from "./confidence.js";
-import { type Prepared, prepare } from "./prepare.js";
+import { type Prepared, type PreparedFact, prepare } from "./prepare.js";
 import { rankFacts } from "./rank.js";
 import { didYouMean, matchOrganizations, suggestions } from "./suggest.js";
 import { type Understanding, understand } from "./understand.js";
@@ -152,10 +152,12 @@ export function companyAnswer(
   if (!org) return undefined;
   const max =
     options.maxFacts === undefined ? Number.POSITIVE_INFINITY : clampMaxFacts(options.maxFacts);
-  const about = p.facts
-    .filter((pf) => pf.about.has(org.id))
-    .sort((a, b) => (a.about.get(org.id) ?? 0) - (b.about.get(org.id) ?? 0));
-  const own = about.filter((pf) => pf.fact.kind !== "response" || pf.speakers.has(org.id));
+  // Facts in base order, then by how central the organization is to each.
+  const about = (p.byOrganization.get(org.id) ?? [])
+    .map((i) => p.facts[i])
+    .filter((pf): pf is PreparedFact => pf?.fact.about.includes(org.id) === true)
+    .sort((a, b) => a.fact.about.indexOf(org.id) - b.fact.about.indexOf(org.id));
+  const own = about.filter((pf) => pf.fact.kind !== "response" || pf.speakers.includes(org.id));
   const ownFirst = [
     ...own.filter((pf) => pf.fact.kind !== "response"),
     ...own.filter((pf) => pf.fact.kind === "response"),
@@ -187,7 +189,7 @@ export function companyAnswer(
 
 /** Other organizations' statements about this one (Facebook on its partners), by speaker. */
 function groupOthersResponses(
-  about: readonly Prepared["facts"][number][],
+  about: readonly PreparedFact[],
   org: Organization,
   p: Prepared,
   room: number,
@@ -196,8 +198,8 @@ function groupOthersResponses(
   let left = room;
   for (const pf of about) {
     if (left <= 0) break;
-    if (pf.fact.kind !== "response" || pf.speakers.has(org.id)) continue;
-    const speaker = [...pf.speakers].map((id) => p.organizations.byId.get(id)).find(Boolean);
+    if (pf.fact.kind !== "response" || pf.speakers.includes(org.id)) continue;
+    const speaker = pf.speakers.map((id) => p.organizations.byId.get(id)).find(Boolean);
     if (!speaker) continue;
     const entry = bySpeaker.get(speaker.id) ?? {
       id: speaker.id,

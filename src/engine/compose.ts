@@ -164,14 +164,14 @@ function chooseSubjects(u: Understanding, ranked: readonly RankedFact[], p: Prep
  * Facebook's position, shown under Facebook). A regulator or a PR firm has no side to confuse.
  */
 function belongsTo(pf: PreparedFact, id: string, p: Prepared): boolean {
-  if (!pf.about.has(id)) return false;
+  if (!pf.fact.about.includes(id)) return false;
   const role = p.organizations.byId.get(id)?.role;
   if (role !== "platform" && role !== "partner") return true;
-  return pf.fact.kind !== "response" || pf.speakers.has(id) || pf.speakers.size === 0;
+  return pf.fact.kind !== "response" || pf.speakers.includes(id) || pf.speakers.length === 0;
 }
 
 function planSubject(id: string, ranked: readonly RankedFact[], p: Prepared): SubjectPlan {
-  const centrality = (r: RankedFact) => 1 / (1 + 0.15 * (r.prepared.about.get(id) ?? 0));
+  const centrality = (r: RankedFact) => 1 / (1 + 0.15 * aboutRank(r, id));
   const candidates = ranked
     .filter((r) => belongsTo(r.prepared, id, p))
     .map((r) => ({ r, s: r.score * centrality(r) }))
@@ -181,11 +181,7 @@ function planSubject(id: string, ranked: readonly RankedFact[], p: Prepared): Su
     // Nothing about this organization matches: show what the base holds on it, most central first.
     const overview = candidates
       .map(({ r }) => r)
-      .sort(
-        (a, b) =>
-          kindOrder(a) - kindOrder(b) ||
-          (a.prepared.about.get(id) ?? 0) - (b.prepared.about.get(id) ?? 0),
-      );
+      .sort((a, b) => kindOrder(a) - kindOrder(b) || aboutRank(a, id) - aboutRank(b, id));
     const own = overview.find((r) => isOwnResponse(r.prepared, id));
     return {
       id,
@@ -206,7 +202,12 @@ function planSubject(id: string, ranked: readonly RankedFact[], p: Prepared): Su
 }
 
 function isOwnResponse(pf: PreparedFact, id: string): boolean {
-  return pf.fact.kind === "response" && pf.speakers.has(id);
+  return pf.fact.kind === "response" && pf.speakers.includes(id);
+}
+
+/** Position of the organization in the fact's `about` (0 = most central). */
+function aboutRank(r: RankedFact, id: string): number {
+  return Math.max(0, r.prepared.fact.about.indexOf(id));
 }
 
 const kindOrder = (r: RankedFact) =>
@@ -230,7 +231,7 @@ function platformPosition(
     .filter(
       (r) =>
         isOwnResponse(r.prepared, platformId) &&
-        subjects.some((s) => r.prepared.about.has(s)) &&
+        subjects.some((s) => r.prepared.fact.about.includes(s)) &&
         r.score >= ABSOLUTE_FLOOR,
     )
     .slice(0, room);

@@ -12,23 +12,20 @@ import {
 import { stem } from "./stem.js";
 import { isStopword } from "./stopwords.js";
 import { buildTopicIndex, type TopicIndex } from "./topics.js";
-import { type Vocabulary, vocabularySteps } from "./vocabulary.js";
+import { finishVocabulary, type Vocabulary, WordCounter } from "./vocabulary.js";
 
 export interface PreparedFact {
   readonly fact: Fact;
-  readonly keywordStems: ReadonlySet<string>;
   /** Multi-word keywords as stem sequences ("read messages"), matched as phrases. */
   readonly keywordPhrases: ReadonlyArray<readonly string[]>;
-  readonly summaryStems: ReadonlySet<string>;
-  /** Quote, translation and speaker. */
-  readonly textStems: ReadonlySet<string>;
-  readonly topics: ReadonlySet<string>;
-  /** Position of each organization in `about` (0 = most central). */
-  readonly about: ReadonlyMap<string, number>;
-  /** Organizations named as the speaker: for a response, whose response it is. */
-  readonly speakers: ReadonlySet<string>;
+  /**
+   * Organizations named as the speaker: for a response, whose response it is. Shared between the
+   * facts of one speaker, like `reportedBy`: per-fact collections cost most of a large base's
+   * memory, so a fact keeps only what is its own.
+   */
+  readonly speakers: readonly string[];
   /** Every organization through which the fact reaches us: speakers, outlets, the publisher. */
-  readonly reportedBy: ReadonlySet<string>;
+  readonly reportedBy: readonly string[];
 }
 
 export interface Prepared {
@@ -42,7 +39,9 @@ export interface Prepared {
   /**
    * The candidates for a question, so that ranking scores tens of facts, not the whole base:
    * facts by stem (keywords, summary, quote, translation, speaker), by organization (about,
-   * speaker or outlet), by topic, and by keyword or summary word (for fuzzy matches).
+   * speaker or outlet), by topic, and by keyword or summary word (for fuzzy matches). Lists are
+   * in fact order. A stem's list holds postings (`posting`): the fact and the best field the
+   * stem is in, which is all ranking needs to know of a fact's words.
    */
   readonly byStem: ReadonlyMap<string, readonly number[]>;
   readonly byOrganization: ReadonlyMap<string, readonly number[]>;
@@ -109,95 +108,200 @@ export async function prepareAsync(kb: KnowledgeBase): Promise<Prepared> {
 }
 
 function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
-  const vocabulary = yield* vocabularySteps(kb);
+  const text = yield* textIndexes(kb);
+  const vocabulary = finishVocabulary(text.counter, kb);
+  yield;
   const organizations = buildOrganizationIndex(kb);
-  const publishers = new Map(kb.sources.map((s) => [s.id, s.publisher ?? ""]));
-  // Speakers and publishers repeat from fact to fact: look each name up once.
-  const named = new Map<string, string[]>();
-  const orgsNamed = (text: string) => {
-    let ids = named.get(text);
-    if (!ids) {
-      ids = findOrganizations(tokenize(text), organizations, vocabulary).map((m) => m.id);
-      named.set(text, ids);
-    }
-    return ids;
-  };
-  const facts: PreparedFact[] = [];
-  for (const fact of kb.facts) {
-    facts.push(
-      prepareFact(
-        fact,
-        orgsNamed(fact.speaker),
-        orgsNamed(publishers.get(fact.source) ?? ""),
-        organizations,
-      ),
-    );
-    if (facts.length % CHUNK === 0) yield;
-  }
-  const index = yield* buildIndexes(facts);
-  const names = kb.organizations.flatMap((org, order) =>
-    [org.name, ...org.aliases].map((name) => {
-      const folded = words(name).join(" ");
-      return { org, order, folded, joined: folded.replace(/ /g, "") };
-    }),
-  );
-  const namesByInitial = new Map<string, OrganizationName[]>();
-  for (const n of names) {
-    const list = namesByInitial.get(n.joined[0] ?? "");
-    if (list) list.push(n);
-    else namesByInitial.set(n.joined[0] ?? "", [n]);
-  }
+  yield;
+  const named = yield* organizationIndexes(kb, organizations, vocabulary);
+  const idf = new Map<string, number>();
+  for (const [s, list] of text.byStem) idf.set(s, Math.log(1 + IDF_SCALE / list.length));
+  yield;
+  const wordsByTrigram = new Map<string, string[]>();
+  for (const w of text.byWord.keys()) for (const t of trigrams(w)) addOnce(wordsByTrigram, t, w);
+  yield;
+  const names = organizationNames(kb);
   const prepared: Prepared = {
     kb,
     vocabulary,
     organizations,
     topics: buildTopicIndex(kb),
-    facts,
-    ...index,
+    facts: kb.facts.map((fact, i) => ({
+      fact,
+      keywordPhrases: text.phrases[i] ?? NONE,
+      speakers: named.speakers[i] ?? NONE,
+      reportedBy: named.reportedBy[i] ?? NONE,
+    })),
+    idf,
+    byStem: text.byStem,
+    byWord: text.byWord,
+    wordsByTrigram,
+    byOrganization: named.byOrganization,
+    byTopic: named.byTopic,
+    withOwnResponse: named.withOwnResponse,
     names,
-    namesByInitial,
+    namesByInitial: groupBy(names, (n) => n.joined[0] ?? ""),
   };
   cache.set(kb, prepared);
   return prepared;
 }
 
-function stemsOf(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of words(text)) if (!isStopword(w)) out.add(stem(w));
-  return out;
+/** Shared by every fact that has no such entries. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Field codes in a stem posting, equal to the field's weight in ranking. */
+export const FIELD = { keywords: 3, summary: 2, text: 1 } as const;
+
+/** A stem posting: the fact's index and the best field the stem is in, in one small integer. */
+export function posting(factIndex: number, field: number): number {
+  return factIndex * 4 + field;
+}
+export const postingFact = (value: number): number => value >> 2;
+export const postingField = (value: number): number => value & 3;
+
+/** The best field of the fact that holds the stem (a FIELD code), or 0: a binary search. */
+export function stemField(p: Prepared, stemmed: string, factIndex: number): number {
+  const list = p.byStem.get(stemmed);
+  if (!list) return 0;
+  let lo = 0;
+  let hi = list.length;
+  const key = factIndex * 4;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] ?? 0) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = list[lo];
+  return found !== undefined && postingFact(found) === factIndex ? postingField(found) : 0;
 }
 
-function prepareFact(
-  fact: Fact,
-  speakerMatches: readonly string[],
-  publisherMatches: readonly string[],
-  orgs: OrganizationIndex,
-): PreparedFact {
-  // Each phrase once: a keyword listed twice is not a better match.
-  const phrases = new Map<string, string[]>();
+/**
+ * One pass over the facts' text, each field tokenized once: stem postings, word postings, keyword
+ * phrases and the vocabulary's counts. Nothing per fact is kept but its phrases, if any.
+ */
+function* textIndexes(kb: KnowledgeBase) {
+  const byStem = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  const phrases: (readonly (readonly string[])[] | undefined)[] = [];
+  const counter = new WordCounter();
+  const fields = new Map<string, number>();
+  const mark = (list: readonly string[], field: number) => {
+    for (const w of list) {
+      if (isStopword(w)) continue;
+      const s = stem(w);
+      if (!fields.has(s)) fields.set(s, field);
+    }
+  };
+  for (const [i, fact] of kb.facts.entries()) {
+    const keywords = words(fact.keywords.join(" \n "));
+    const summary = words(fact.summary);
+    const text = words(`${fact.quote} \n ${fact.translation ?? ""} \n ${fact.speaker}`);
+    counter.add(summary, text, keywords);
+    // A stem counts in its best field: keywords, then summary, then quote and speaker.
+    fields.clear();
+    mark(keywords, FIELD.keywords);
+    mark(summary, FIELD.summary);
+    mark(text, FIELD.text);
+    for (const [s, field] of fields) append(byStem, s, posting(i, field));
+    for (const w of keywords) addOnce(byWord, w, i);
+    for (const w of summary) addOnce(byWord, w, i);
+    phrases.push(keywordPhrases(fact));
+    if (i % CHUNK === CHUNK - 1) yield;
+  }
+  return { byStem, byWord, phrases, counter };
+}
+
+/** Each phrase once: a keyword listed twice is not a better match. */
+function keywordPhrases(fact: Fact): readonly (readonly string[])[] | undefined {
+  let phrases: Map<string, string[]> | undefined;
   for (const k of fact.keywords) {
     const stems = words(k).map(stem);
-    if (stems.length >= 2) phrases.set(stems.join(" "), stems);
+    if (stems.length < 2) continue;
+    phrases ??= new Map();
+    phrases.set(stems.join(" "), stems);
   }
-  const keywordPhrases = [...phrases.values()];
-  const notOutlets = speakerMatches.filter((id) => orgs.byId.get(id)?.role !== "news-outlet");
-  return {
-    fact,
-    keywordStems: stemsOf(fact.keywords.join(" \n ")),
-    keywordPhrases,
-    summaryStems: stemsOf(fact.summary),
-    textStems: stemsOf(`${fact.quote} \n ${fact.translation ?? ""} \n ${fact.speaker}`),
-    topics: new Set(fact.topics),
-    about: new Map(fact.about.map((id, i) => [id, i])),
-    speakers: new Set(notOutlets.length > 0 ? notOutlets : speakerMatches),
-    reportedBy: new Set([...speakerMatches, ...publisherMatches]),
+  return phrases && [...phrases.values()];
+}
+
+/**
+ * Facts by organization (about, speaker or outlet) and by topic, and each fact's speakers and
+ * reporters. Speakers and publishers repeat from fact to fact: each is looked up once, and its
+ * facts share the one array.
+ */
+function* organizationIndexes(kb: KnowledgeBase, orgs: OrganizationIndex, vocabulary: Vocabulary) {
+  const byOrganization = new Map<string, number[]>();
+  const byTopic = new Map<string, number[]>();
+  const withOwnResponse = new Set<string>();
+  const speakers: (readonly string[])[] = [];
+  const reportedBy: (readonly string[])[] = [];
+  const publishers = new Map(kb.sources.map((s) => [s.id, s.publisher ?? ""]));
+  const lookUp = memo((text: string) =>
+    findOrganizations(tokenize(text), orgs, vocabulary).map((m) => m.id),
+  );
+  const speakerIds = memo((speaker: string) => {
+    const matches = lookUp(speaker);
+    const notOutlets = matches.filter((id) => orgs.byId.get(id)?.role !== "news-outlet");
+    return shared(notOutlets.length > 0 ? notOutlets : matches);
+  });
+  const reporters = memo((key: string) => {
+    const [speaker = "", publisher = ""] = key.split("\u0000");
+    return shared([...new Set([...lookUp(speaker), ...lookUp(publisher)])]);
+  });
+  for (const [i, fact] of kb.facts.entries()) {
+    const own = speakerIds(fact.speaker);
+    const via = reporters(`${fact.speaker}\u0000${publishers.get(fact.source) ?? ""}`);
+    speakers.push(own);
+    reportedBy.push(via);
+    for (const id of fact.about) addOnce(byOrganization, id, i);
+    for (const id of via) addOnce(byOrganization, id, i);
+    for (const t of fact.topics) addOnce(byTopic, t, i);
+    if (fact.kind === "response") for (const id of own) withOwnResponse.add(id);
+    if (i % CHUNK === CHUNK - 1) yield;
+  }
+  return { byOrganization, byTopic, withOwnResponse, speakers, reportedBy };
+}
+
+function organizationNames(kb: KnowledgeBase): OrganizationName[] {
+  return kb.organizations.flatMap((org, order) =>
+    [org.name, ...org.aliases].map((name) => {
+      const folded = words(name).join(" ");
+      return { org, order, folded, joined: folded.replace(/ /g, "") };
+    }),
+  );
+}
+
+function memo<T>(f: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) {
+      value = f(key);
+      seen.set(key, value);
+    }
+    return value;
   };
 }
 
-type Indexes = Pick<
-  Prepared,
-  "idf" | "byStem" | "byOrganization" | "byTopic" | "byWord" | "wordsByTrigram" | "withOwnResponse"
->;
+const shared = (ids: readonly string[]): readonly string[] => (ids.length > 0 ? ids : NONE);
+
+function append<K, T>(map: Map<K, T[]>, key: K, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Items are visited in order: a list ending with the item already has it. */
+function addOnce<K, T>(map: Map<K, T[]>, key: K, value: T): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) append(map, key(item), item);
+  return map;
+}
 
 /** The word's three-letter pieces, with its edges marked ("^re", "rea", …, "de$"). */
 export function trigrams(word: string): Set<string> {
@@ -205,35 +309,4 @@ export function trigrams(word: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 3 <= marked.length; i++) out.add(marked.slice(i, i + 3));
   return out;
-}
-
-function* buildIndexes(facts: readonly PreparedFact[]): Generator<void, Indexes, void> {
-  const byStem = new Map<string, number[]>();
-  const byOrganization = new Map<string, number[]>();
-  const byTopic = new Map<string, number[]>();
-  const byWord = new Map<string, number[]>();
-  const withOwnResponse = new Set<string>();
-  const add = <T>(map: Map<string, T[]>, key: string, i: T) => {
-    const list = map.get(key);
-    // Facts are visited in order: a list ends with i when this fact already added the key.
-    if (!list) map.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  for (const [i, pf] of facts.entries()) {
-    for (const s of pf.keywordStems) add(byStem, s, i);
-    for (const s of pf.summaryStems) add(byStem, s, i);
-    for (const s of pf.textStems) add(byStem, s, i);
-    for (const id of pf.about.keys()) add(byOrganization, id, i);
-    for (const id of pf.reportedBy) add(byOrganization, id, i);
-    for (const t of pf.topics) add(byTopic, t, i);
-    for (const w of words(`${pf.fact.keywords.join(" ")} ${pf.fact.summary}`)) add(byWord, w, i);
-    if (pf.fact.kind === "response") for (const id of pf.speakers) withOwnResponse.add(id);
-    if (i % CHUNK === CHUNK - 1) yield;
-  }
-  const idf = new Map<string, number>();
-  for (const [s, list] of byStem) idf.set(s, Math.log(1 + IDF_SCALE / list.length));
-  yield;
-  const wordsByTrigram = new Map<string, string[]>();
-  for (const w of byWord.keys()) for (const t of trigrams(w)) add(wordsByTrigram, t, w);
-  return { idf, byStem, byOrganization, byTopic, byWord, wordsByTrigram, withOwnResponse };
 }

@@ -17,7 +17,15 @@
 import Fuse from "fuse.js";
 import { ABSOLUTE_FLOOR, RELATIVE_FLOOR } from "./compose.js";
 import { fold } from "./normalize.js";
-import { type Prepared, type PreparedFact, trigrams } from "./prepare.js";
+import {
+  FIELD,
+  type Prepared,
+  type PreparedFact,
+  postingFact,
+  postingField,
+  stemField,
+  trigrams,
+} from "./prepare.js";
 import { stem } from "./stem.js";
 import type { Understanding } from "./understand.js";
 
@@ -35,7 +43,6 @@ const MAX_FUZZY_WORDS = 12;
 /** Base words a typed word may stand for: its closest few. */
 const MAX_WORD_MATCHES = 8;
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.3 } as const;
-const FIELD_WEIGHT = { keywords: 3, summary: 2, text: 1 } as const;
 
 /**
  * The candidate facts with their scores, best first (ties in the base's order).
@@ -58,32 +65,32 @@ export function rankFacts(u: Understanding, p: Prepared): RankedFact[] {
   const best = first[0]?.score ?? 0;
   if (bound < ABSOLUTE_FLOOR && bound < RELATIVE_FLOOR * best) return first;
   const all = new Set(rare);
-  for (const s of common) for (const i of p.byStem.get(s) ?? []) all.add(i);
+  for (const s of common) for (const x of p.byStem.get(s) ?? []) all.add(postingFact(x));
   return ranked(all);
 }
 
 /** Scores any fact (by index) against the question; what is shared is worked out once. */
 export function scorer(u: Understanding, p: Prepared) {
   const queryStems = [...new Set([...u.contentWords, ...u.aliasWords].map(stem))];
+  const lexical = lexicalScorer(queryStems, u.stems, p);
   const fuzzy = fuzzyScores(u, p);
   const topicTotal = u.topics.reduce((sum, t) => sum + t.score, 0);
   const outlets = namedOutlets(u, p);
   const fact = (i: number): RankedFact => {
     const pf = p.facts[i] as PreparedFact;
-    const lexical = lexicalScore(pf, queryStems, u.stems, p.idf);
-    const topical =
-      topicTotal > 0
-        ? u.topics.filter((t) => pf.topics.has(t.id)).reduce((s, t) => s + t.score, 0) / topicTotal
-        : 0;
+    const lex = lexical(i, pf);
+    let topical = 0;
+    for (const t of u.topics) if (pf.fact.topics.includes(t.id)) topical += t.score;
+    if (topicTotal > 0) topical /= topicTotal;
     const f = fuzzy.get(i) ?? 0;
     // "What did NU.nl report about Netflix?": the outlet named is where to look.
-    const viaOutlet = outlets.some((o) => pf.reportedBy.has(o)) ? 1 : 0;
+    const viaOutlet = outlets.some((o) => pf.reportedBy.includes(o)) ? 1 : 0;
     const score =
-      WEIGHTS.lexical * lexical +
+      WEIGHTS.lexical * lex +
       WEIGHTS.fuzzy * f +
       WEIGHTS.topical * topical +
       WEIGHTS.outlet * viaOutlet;
-    return { prepared: pf, score, lexical, fuzzy: f, topical };
+    return { prepared: pf, score, lexical: lex, fuzzy: f, topical };
   };
   return { queryStems, fuzzy, fact };
 }
@@ -95,25 +102,41 @@ function namedOutlets(u: Understanding, p: Prepared): string[] {
   return ids.some((id) => !isOutlet(id)) ? ids.filter(isOutlet) : [];
 }
 
-function lexicalScore(
-  pf: PreparedFact,
+/**
+ * The lexical score of a fact: the question's stems found in its keywords, summary or text
+ * (rarity times the field's weight), as a share of all of them found in keywords, plus keyword
+ * phrases matched. The rare stems' postings are summed once per question; a common stem (a
+ * long list) is looked up by binary search for each fact scored instead.
+ */
+function lexicalScorer(
   queryStems: readonly string[],
   questionStems: readonly string[],
-  idf: ReadonlyMap<string, number>,
-): number {
-  let got = 0;
+  p: Prepared,
+) {
+  const got = new Map<number, number>();
+  const common: Array<readonly [stemmed: string, weight: number]> = [];
   let possible = 0;
   for (const q of queryStems) {
-    const weight = idf.get(q) ?? 0;
-    possible += weight * FIELD_WEIGHT.keywords;
-    if (pf.keywordStems.has(q)) got += weight * FIELD_WEIGHT.keywords;
-    else if (pf.summaryStems.has(q)) got += weight * FIELD_WEIGHT.summary;
-    else if (pf.textStems.has(q)) got += weight * FIELD_WEIGHT.text;
+    const weight = p.idf.get(q) ?? 0;
+    possible += weight * FIELD.keywords;
+    const list = p.byStem.get(q) ?? [];
+    if (list.length > COMMON_POSTINGS) {
+      common.push([q, weight]);
+      continue;
+    }
+    for (const x of list) {
+      const i = postingFact(x);
+      got.set(i, (got.get(i) ?? 0) + weight * postingField(x));
+    }
   }
-  // Plain loops: this runs for every candidate of every question, and allocation adds up.
-  let phrases = 0;
-  for (const phrase of pf.keywordPhrases) if (containsPhrase(questionStems, phrase)) phrases++;
-  return (possible > 0 ? got / possible : 0) + WEIGHTS.phrase * phrases;
+  return (i: number, pf: PreparedFact): number => {
+    let sum = got.get(i) ?? 0;
+    for (const [q, weight] of common) sum += weight * stemField(p, q, i);
+    // Plain loops: this runs for every candidate of every question, and allocation adds up.
+    let phrases = 0;
+    for (const phrase of pf.keywordPhrases) if (containsPhrase(questionStems, phrase)) phrases++;
+    return (possible > 0 ? sum / possible : 0) + WEIGHTS.phrase * phrases;
+  };
 }
 
 function containsPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
@@ -144,9 +167,9 @@ function candidates(
     for (const i of list ?? []) rare.add(i);
   };
   for (const s of new Set([...queryStems, ...u.stems])) {
-    const list = p.byStem.get(s);
-    if (list && list.length > COMMON_POSTINGS) common.push(s);
-    else addAll(list);
+    const list = p.byStem.get(s) ?? [];
+    if (list.length > COMMON_POSTINGS) common.push(s);
+    else for (const x of list) rare.add(postingFact(x));
   }
   for (const m of u.organizations) addAll(p.byOrganization.get(m.id));
   for (const t of u.topics) addAll(p.byTopic.get(t.id));
@@ -168,7 +191,7 @@ function commonOnlyBound(
   let got = 0;
   let possible = 0;
   for (const q of queryStems) {
-    const weight = (p.idf.get(q) ?? 0) * FIELD_WEIGHT.keywords;
+    const weight = (p.idf.get(q) ?? 0) * FIELD.keywords;
     possible += weight;
     if (isCommon.has(q)) got += weight;
   }

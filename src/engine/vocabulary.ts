@@ -16,38 +16,43 @@ export interface Vocabulary {
   readonly byInitial: ReadonlyMap<string, readonly string[]>;
 }
 
-export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
-  const steps = vocabularySteps(kb);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+/** Counts words per fact (or topic, or name): each distinct word of `lists` once. */
+export class WordCounter {
+  readonly counts = new Map<string, number>();
+  private readonly seen = new Set<string>();
+
+  add(...lists: readonly (readonly string[])[]): void {
+    this.seen.clear();
+    for (const list of lists) {
+      for (const w of list) {
+        if (this.seen.has(w) || isStopword(w)) continue;
+        this.seen.add(w);
+        this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+      }
+    }
+  }
 }
 
-/** The same, yielding now and then, for `prepareAsync`. */
-export function* vocabularySteps(kb: KnowledgeBase): Generator<void, Vocabulary, void> {
-  const counts = new Map<string, number>();
-  const add = (text: string) => {
-    for (const w of new Set(words(text))) {
-      if (!isStopword(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-  };
-  for (const [i, f] of kb.facts.entries()) {
-    add([f.summary, f.quote, f.translation ?? "", f.speaker, ...f.keywords].join(" \n "));
-    if (i % 100 === 99) yield;
+/** The vocabulary of a base: its facts' words (counted by the caller), its topics and names. */
+export function finishVocabulary(counter: WordCounter, kb: KnowledgeBase): Vocabulary {
+  for (const t of kb.topics) counter.add(words(t.name), ...t.keywords.map(words));
+  const nameWords = new Set<string>();
+  for (const o of kb.organizations) {
+    const lists = [o.name, ...o.aliases].map(words);
+    counter.add(...lists);
+    for (const list of lists) for (const w of list) nameWords.add(w);
   }
-  for (const t of kb.topics) add([t.name, ...t.keywords].join(" \n "));
-  const names = kb.organizations.map((o) => [o.name, ...o.aliases].join(" \n "));
-  for (const n of names) add(n);
-  const nameWords = new Set(words(names.join(" \n ")));
-
+  const { counts } = counter;
   const byInitial = new Map<string, string[]>();
+  const stems = new Set<string>();
   for (const w of counts.keys()) {
+    stems.add(stem(w));
     if (nameWords.has(w)) continue;
-    const list = byInitial.get(w[0] ?? "") ?? [];
-    list.push(w);
-    byInitial.set(w[0] ?? "", list);
+    const list = byInitial.get(w[0] ?? "");
+    if (list) list.push(w);
+    else byInitial.set(w[0] ?? "", [w]);
   }
-  return { words: counts, stems: new Set([...counts.keys()].map(stem)), byInitial };
+  return { words: counts, stems, byInitial };
 }
 
 export function isKnownWord(vocab: Vocabulary, word: string): boolean {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Prepared, prepare } from "../../src/engine/prepare.js";
-import { rankFacts, scorer } from "../../src/engine/rank.js";
+import { FIELD, type Prepared, prepare, stemField } from "../../src/engine/prepare.js";
+import { type RankedFact, rankFacts, scorer } from "../../src/engine/rank.js";
 import { understand } from "../../src/engine/understand.js";
 import { projectKnowledge } from "./knowledge.js";
 
@@ -37,10 +37,9 @@ describe("ranking", () => {
 
   it("weights keywords above quotes: a keyword hit beats a word only in a quote", () => {
     const ranked = rankFacts(understand("thread participants", p), p);
-    const keyworded = ranked.find((r) => r.prepared.keywordStems.has("thread"));
-    const quoteOnly = ranked.find(
-      (r) => !r.prepared.keywordStems.has("thread") && r.prepared.textStems.has("thread"),
-    );
+    const field = (r: RankedFact) => stemField(p, "thread", p.facts.indexOf(r.prepared));
+    const keyworded = ranked.find((r) => field(r) === FIELD.keywords);
+    const quoteOnly = ranked.find((r) => field(r) === FIELD.text);
     expect(keyworded).toBeDefined();
     if (quoteOnly) expect(keyworded?.score ?? 0).toBeGreaterThan(quoteOnly.score);
   });
