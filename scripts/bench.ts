@@ -79,6 +79,7 @@ function printTable(rows: readonly SizeResult[]): void {
     ["p95", (r) => ms(r.p95Ms)],
     ["p99", (r) => ms(r.p99Ms)],
     ["max", (r) => ms(r.maxMs)],
+    ["cold p99", (r) => ms(r.coldP99Ms)],
     ["naive p99", (r) => ms(r.naiveP99Ms)],
     ["× faster", (r) => `${(r.naiveP99Ms / r.p99Ms).toFixed(0)}×`],
     ["accuracy", (r) => `${r.right}/${r.questions}`],

@@ -7,6 +7,8 @@ export interface SizeResult {
   readonly p95Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
+  /** p99 of the first pass over the question set, before the warm-up (not a target). */
+  readonly coldP99Ms: number;
   readonly naiveP50Ms: number;
   readonly naiveP99Ms: number;
   /** Questions the naive index was timed on (a sample on large bases). */

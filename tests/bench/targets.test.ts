@@ -8,6 +8,7 @@ const result = (label: string, over: Partial<SizeResult> = {}): SizeResult => ({
   p95Ms: 0.5,
   p99Ms: 0.8,
   maxMs: 3,
+  coldP99Ms: 4,
   naiveP50Ms: 100,
   naiveP99Ms: 200,
   naiveQuestions: 10,
