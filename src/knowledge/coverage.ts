@@ -3,34 +3,51 @@
  * none, so the bot can always say what each company said, or that it said nothing.
  */
 import { type Entry, problemAt } from "./entry.js";
+import type { Pace } from "./pacer.js";
 import type { Problem } from "./problem.js";
 import type { Fact, Organization } from "./schema.js";
 
-export function organizationsWithoutFacts(
+/**
+ * Both checks from one paced pass over the facts: which organizations they are about, and each
+ * partner's responses (only those are searched for its own; a scan per partner was quadratic).
+ */
+export async function coverageProblems(
   organizations: readonly Entry<Organization>[],
   facts: readonly Fact[],
-): Problem[] {
-  const covered = new Set(facts.flatMap((f) => f.about));
-  return organizations
-    .filter((org) => !covered.has(org.value.id))
-    .map((org) => {
-      const message = `organization '${org.value.id}' has no facts: list it in the about of the facts that concern it, or remove it`;
-      return problemAt(org, [], message);
-    });
+  pace: Pace,
+): Promise<Problem[]> {
+  const partners = new Set(
+    organizations.filter((o) => o.value.role === "partner").map((o) => o.value.id),
+  );
+  const covered = new Set<string>();
+  const responses = new Map<string, Fact[]>();
+  for (const fact of facts) {
+    for (const id of fact.about) {
+      covered.add(id);
+      if (fact.kind !== "response" || !partners.has(id)) continue;
+      const list = responses.get(id);
+      if (list) list.push(fact);
+      else responses.set(id, [fact]);
+    }
+    await pace();
+  }
+  return [
+    ...organizations.filter((org) => !covered.has(org.value.id)).map(withoutFacts),
+    ...organizations
+      .filter((org) => org.value.role === "partner")
+      .flatMap((org) => partnerResponse(org, responses.get(org.value.id) ?? [])),
+  ];
 }
 
-export function partnerResponses(
-  organizations: readonly Entry<Organization>[],
-  facts: readonly Fact[],
-): Problem[] {
-  return organizations
-    .filter((org) => org.value.role === "partner")
-    .flatMap((org) => partnerResponse(org, facts));
+function withoutFacts(org: Entry<Organization>): Problem {
+  const message = `organization '${org.value.id}' has no facts: list it in the about of the facts that concern it, or remove it`;
+  return problemAt(org, [], message);
 }
 
-function partnerResponse(org: Entry<Organization>, facts: readonly Fact[]): Problem[] {
+/** `responses`: the response facts about the partner. */
+function partnerResponse(org: Entry<Organization>, responses: readonly Fact[]): Problem[] {
   const { id, noResponseInSources } = org.value;
-  const own = facts.find((f) => isOwnResponse(f, org.value));
+  const own = responses.find((f) => isOwnResponse(f, org.value));
   if (!own && !noResponseInSources) {
     const message = `partner '${id}' has no response: add a fact of kind response about it whose speaker names it, or set noResponseInSources: true if the articles quote none`;
     return [problemAt(org, [], message)];

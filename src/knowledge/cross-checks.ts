@@ -1,5 +1,5 @@
 /** The checks that span files: ids, references, languages, quotes and coverage. */
-import { organizationsWithoutFacts, partnerResponses } from "./coverage.js";
+import { coverageProblems } from "./coverage.js";
 import { duplicateIds } from "./duplicates.js";
 import { factLanguage } from "./fact-language.js";
 import { flatMapPaced, type Pace, pacer } from "./pacer.js";
@@ -28,16 +28,21 @@ export async function crossCheck(base: ParsedBase, pace: Pace = pacer()): Promis
     (fact) => quoteProblems(fact, articles.get(fact.value.source)),
     pace,
   );
-  await pace();
+  const duplicates: Problem[] = [];
+  for (const [kind, entries] of [
+    ["source", base.sources.entries],
+    ["organization", base.organizations.entries],
+    ["topic", base.topics.entries],
+    ["fact", facts],
+  ] as const) {
+    duplicates.push(...(await duplicateIds(kind, entries, pace)));
+  }
   return [
-    ...duplicateIds("source", base.sources.entries),
-    ...duplicateIds("organization", base.organizations.entries),
-    ...duplicateIds("topic", base.topics.entries),
-    ...duplicateIds("fact", facts),
+    ...duplicates,
     ...references,
     ...languages,
     ...quotes,
-    ...(references.length === 0 ? coverage(base) : []),
+    ...(references.length === 0 ? await coverage(base, pace) : []),
   ];
 }
 
@@ -45,14 +50,10 @@ export async function crossCheck(base: ParsedBase, pace: Pace = pacer()): Promis
  * Coverage is only judged on sound facts: a fact that failed its schema or names a mistyped
  * organization may be the one that covers it, and a false "has no facts" would mislead.
  */
-function coverage(base: ParsedBase): Problem[] {
+async function coverage(base: ParsedBase, pace: Pace): Promise<Problem[]> {
   if (!base.factsComplete || !base.organizations.parsed) return [];
   const facts = base.factFiles.flatMap((file) => file.entries.map((e) => e.value));
-  const organizations = base.organizations.entries;
-  return [
-    ...organizationsWithoutFacts(organizations, facts),
-    ...partnerResponses(organizations, facts),
-  ];
+  return coverageProblems(base.organizations.entries, facts, pace);
 }
 
 function idsOf(file: ListFile<unknown>): ReadonlySet<string> | undefined {

@@ -1,11 +1,13 @@
 /** Ids must be unique within their kind, across files too: a duplicate names both places. */
 import { type Entry, placeOf, problemAt } from "./entry.js";
+import type { Pace } from "./pacer.js";
 import type { Problem } from "./problem.js";
 
-export function duplicateIds(
+export async function duplicateIds(
   kind: string,
   entries: readonly Entry<{ readonly id: string }>[],
-): Problem[] {
+  pace: Pace,
+): Promise<Problem[]> {
   const first = new Map<string, Entry<unknown>>();
   const problems: Problem[] = [];
   for (const entry of entries) {
@@ -17,6 +19,7 @@ export function duplicateIds(
       const message = `duplicate ${kind} id '${id}', also at ${where}: give one of them another id`;
       problems.push(problemAt(entry, ["id"], message));
     }
+    await pace();
   }
   return problems;
 }

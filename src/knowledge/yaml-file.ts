@@ -10,8 +10,9 @@
 import { readFile } from "node:fs/promises";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isNode, LineCounter, parseDocument } from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Entry, LineOf } from "./entry.js";
+import { type Pace, pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
 import { curatorMessages, issueProblems } from "./schema-messages.js";
 
@@ -25,10 +26,15 @@ export interface ListFile<T> {
   readonly parsed: boolean;
 }
 
+/**
+ * Reads, parses and validates one list file. A large file is parsed and validated a slice of
+ * items at a time, pacing between slices, so a bot reloading it keeps answering.
+ */
 export async function readYamlList<I extends z.ZodType>(
   dir: string,
   file: string,
   schema: z.ZodArray<I>,
+  pace: Pace = pacer(),
 ): Promise<ListFile<z.output<I>>> {
   let text: string;
   try {
@@ -36,17 +42,68 @@ export async function readYamlList<I extends z.ZodType>(
   } catch (error) {
     return unreadable(file, readError(error, file));
   }
-  return parseYamlList(text, file, schema);
+  const fast = await loadInSlices(text, pace);
+  if (fast === undefined) return parseExplained(text, file, schema);
+  const lineOf = lazyLineOf(text);
+  if (!Array.isArray(fast) || fast.length <= ITEMS_PER_SLICE) {
+    return validate(fast, file, schema, lineOf);
+  }
+  return validateInSlices(fast, file, schema, lineOf, pace);
 }
 
-export function parseYamlList<I extends z.ZodType>(
-  text: string,
+/** Items parsed or validated between two chances to pace. */
+const ITEMS_PER_SLICE = 200;
+/** A line that starts an item of the top-level list. */
+const TOP_LEVEL_ITEM = /^-(?=[ \t\r\n]|$)/gm;
+/** Document markers, or what may be an anchor or alias: the file is parsed whole. */
+const UNSLICEABLE = /^(---|\.\.\.)|(^|[\s[{,])[&*][^\s,[\]{}]/m;
+
+/**
+ * The file's data as `loadFast` gives it, parsed a slice of top-level items at a time. In a file
+ * that parses whole, a line starting with "- " begins an item of the top-level list (a scalar's
+ * continuation lines are indented), so the slices are whole items; a file with document markers
+ * or anchors (an alias may refer to another slice) is parsed whole, as is any slice that fails.
+ */
+async function loadInSlices(text: string, pace: Pace): Promise<unknown> {
+  const starts = [...text.matchAll(TOP_LEVEL_ITEM)].map((m) => m.index);
+  if (starts.length <= ITEMS_PER_SLICE || UNSLICEABLE.test(text)) return loadFast(text);
+  const items: unknown[] = [];
+  for (let i = 0; i < starts.length; i += ITEMS_PER_SLICE) {
+    const from = i === 0 ? 0 : starts[i];
+    const slice = loadFast(text.slice(from, starts[i + ITEMS_PER_SLICE]));
+    if (!Array.isArray(slice)) return loadFast(text);
+    items.push(...slice);
+    await pace();
+  }
+  return items;
+}
+
+/** `validate` a slice of items at a time, with each problem's path counted from the file's start. */
+async function validateInSlices<I extends z.ZodType>(
+  items: readonly unknown[],
   file: string,
   schema: z.ZodArray<I>,
-): ListFile<z.output<I>> {
-  const fast = loadFast(text);
-  if (fast !== undefined) return validate(fast, file, schema, lazyLineOf(text));
-  return parseExplained(text, file, schema);
+  lineOf: LineOf,
+  pace: Pace,
+): Promise<ListFile<z.output<I>>> {
+  const entries: Entry<z.output<I>>[] = [];
+  const problems: Problem[] = [];
+  const ids = new Set<string>();
+  const slices = z.array(schema.element);
+  for (let from = 0; from < items.length; from += ITEMS_PER_SLICE) {
+    const slice = items.slice(from, from + ITEMS_PER_SLICE);
+    const part = validate(slice, file, slices, lineOf, from);
+    entries.push(...part.entries.map((e) => ({ ...e, index: e.index + from, lineOf })));
+    problems.push(...part.problems);
+    for (const id of part.ids) ids.add(id);
+    await pace();
+  }
+  return { entries, problems, ids, parsed: true };
+}
+
+function shiftPath(path: readonly PropertyKey[], by: number): PropertyKey[] {
+  const [first, ...rest] = path;
+  return typeof first === "number" ? [first + by, ...rest] : [...path];
 }
 
 /** The file's data, or undefined when it is empty or not valid YAML (the slow path says why). */
@@ -105,11 +162,13 @@ function parseExplained<I extends z.ZodType>(
   return validate(doc.toJS(), file, schema, lineOf);
 }
 
+/** `offset`: where `raw` starts in the file's list, for the paths of its problems. */
 function validate<I extends z.ZodType>(
   raw: unknown,
   file: string,
   schema: z.ZodArray<I>,
   lineOf: LineOf,
+  offset = 0,
 ): ListFile<z.output<I>> {
   const options = { error: curatorMessages, reportInput: true };
   const result = schema.safeParse(raw, options);
@@ -119,7 +178,9 @@ function validate<I extends z.ZodType>(
     const entries = result.data.map((value, index) => ({ value, file, index, lineOf }));
     return { entries, problems: [], ids, parsed: true };
   }
-  const problems = result.error.issues.flatMap((issue) => issueProblems(issue, file, lineOf));
+  const problems = result.error.issues.flatMap((issue) =>
+    issueProblems({ ...issue, path: shiftPath(issue.path, offset) }, file, lineOf),
+  );
   const entries = items.flatMap((item, index) => {
     const one = schema.element.safeParse(item);
     return one.success ? [{ value: one.data as z.output<I>, file, index, lineOf }] : [];
