@@ -49,11 +49,16 @@ export interface OrganizationMatch {
 const ARTICLES = new Set(["the", "de", "het"]);
 const MAX_PHRASE = 4;
 
-export function buildOrganizationIndex(kb: KnowledgeBase): OrganizationIndex {
+/** Organizations indexed between two chances to yield (for `prepareAsync`). */
+const CHUNK = 500;
+
+/** The index of every name and alias, built a chunk of organizations at a time. */
+export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, OrganizationIndex> {
   const phrases = new Map<string, Variant[]>();
   const fuzzy: Variant[] = [];
   const nameWords = new Set<string>();
-  for (const org of kb.organizations) {
+  for (const [i, org] of kb.organizations.entries()) {
+    if (i % CHUNK === CHUNK - 1) yield;
     for (const text of [org.name, ...org.aliases]) {
       const alias = text !== org.name;
       for (const tokens of variantsOf(words(text))) {
@@ -66,7 +71,9 @@ export function buildOrganizationIndex(kb: KnowledgeBase): OrganizationIndex {
           ...(single ? { exactCase: text } : {}),
         };
         const key = tokens.join(" ");
-        phrases.set(key, [...(phrases.get(key) ?? []), variant]);
+        const same = phrases.get(key);
+        if (same) same.push(variant);
+        else phrases.set(key, [variant]);
         if (!single && variant.joined.length >= 5) fuzzy.push(variant);
         for (const t of tokens) nameWords.add(t);
       }
@@ -81,6 +88,7 @@ export function buildOrganizationIndex(kb: KnowledgeBase): OrganizationIndex {
     }
     return map;
   };
+  yield;
   return {
     byId: new Map(kb.organizations.map((o) => [o.id, o])),
     phrases,

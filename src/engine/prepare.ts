@@ -5,9 +5,9 @@
 import type { Fact, KnowledgeBase, Organization } from "../knowledge/schema.js";
 import { tokenize, words } from "./normalize.js";
 import {
-  buildOrganizationIndex,
   findOrganizations,
   type OrganizationIndex,
+  organizationIndexSteps,
 } from "./organizations.js";
 import { stem } from "./stem.js";
 import { isStopword } from "./stopwords.js";
@@ -111,8 +111,7 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
   const text = yield* textIndexes(kb);
   const vocabulary = finishVocabulary(text.counter, kb);
   yield;
-  const organizations = buildOrganizationIndex(kb);
-  yield;
+  const organizations = yield* organizationIndexSteps(kb);
   const named = yield* organizationIndexes(kb, organizations, vocabulary);
   const idf = new Map<string, number>();
   for (const [s, list] of text.byStem) idf.set(s, Math.log(1 + IDF_SCALE / list.length));
