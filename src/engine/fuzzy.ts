@@ -50,3 +50,34 @@ export function typoDistance(typed: string, target: string, extra = 0): number |
   const d = editDistance(typed, target, allowed);
   return d <= allowed ? d : undefined;
 }
+
+/**
+ * A 128-bit signature of the text's two-letter pieces (each hashed to one bit), to rule out most
+ * names before computing an edit distance: a string within k edits of another keeps all but at
+ * most 3k of its pieces (an edit touches at most three: a transposition), so a typed string
+ * missing more than that from a name's signature cannot be k edits from it. Hash collisions
+ * only let more names through, never fewer.
+ */
+export type Signature = readonly [number, number, number, number];
+
+export function signature(text: string): Signature {
+  const bits: [number, number, number, number] = [0, 0, 0, 0];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const h = (text.charCodeAt(i) * 31 + text.charCodeAt(i + 1)) & 127;
+    bits[h >> 5] = (bits[h >> 5] ?? 0) | (1 << (h & 31));
+  }
+  return bits;
+}
+
+/** Whether `typed` may be within `edits` edits of the text whose signature is `target`. */
+export function mayBeWithin(typed: Signature, target: Signature, edits: number): boolean {
+  let missing = 0;
+  for (let i = 0; i < 4; i++) missing += bitCount((typed[i] ?? 0) & ~(target[i] ?? 0));
+  return missing <= 3 * edits;
+}
+
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}

@@ -3,7 +3,7 @@
  * ("spotfy", "royl bank canda") without turning ordinary words into companies.
  */
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
-import { maxEdits, typoDistance } from "./fuzzy.js";
+import { maxEdits, mayBeWithin, type Signature, signature, typoDistance } from "./fuzzy.js";
 import { type Token, words } from "./normalize.js";
 import { isStopword } from "./stopwords.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -13,6 +13,7 @@ interface Variant {
   readonly tokens: readonly string[];
   /** The tokens joined without spaces, compared against typed n-grams. */
   readonly joined: string;
+  readonly signature: Signature;
   /** When set, the alias only counts typed exactly like this ("NU", not the Dutch word "nu"). */
   readonly exactCase?: string;
   /** An alias rather than the name: products like "Alexa" or "Bing" also say what is asked. */
@@ -67,6 +68,7 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
           orgId: org.id,
           tokens,
           joined: tokens.join(""),
+          signature: signature(tokens.join("")),
           alias,
           ...(single ? { exactCase: text } : {}),
         };
@@ -135,13 +137,19 @@ export function findOrganizations(
       }
     }
   }
+  const closest = new Map<string, ReturnType<typeof closestVariant>>();
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
       const slice = tokens.slice(i, i + n);
       if (used.slice(i, i + n).some(Boolean) || !fuzzyCandidate(slice, vocab, index)) continue;
       const typed = slice.map((t) => t.text).join("");
-      const found = closestVariant(typed, nearInLength(index, typed));
+      // A long question may repeat its words: each spelling is compared with the names once.
+      let found = closest.get(typed);
+      if (!closest.has(typed)) {
+        found = closestVariant(typed, nearInLength(index, typed));
+        closest.set(typed, found);
+      }
       if (found) {
         matches.push(match(found.variant, slice, i, found.distance));
         used.fill(true, i, i + n);
@@ -204,7 +212,10 @@ function nearInLength(index: OrganizationIndex, typed: string): Variant[] {
 
 function closestVariant(typed: string, variants: readonly Variant[]) {
   let best: { variant: Variant; distance: number } | undefined;
+  const typedSignature = signature(typed);
   for (const variant of variants) {
+    const edits = maxEdits(Math.max(typed.length, variant.joined.length));
+    if (!mayBeWithin(typedSignature, variant.signature, edits)) continue;
     const distance = typoDistance(typed, variant.joined);
     if (distance === undefined) continue;
     // Five-letter names ("apple", "alexa") accept a dropped or swapped letter, not a changed one:

@@ -1,6 +1,12 @@
 /** Stop words, stemming and typo distance: the small language tools under the engine. */
 import { describe, expect, it } from "vitest";
-import { editDistance, maxEdits, typoDistance } from "../../src/engine/fuzzy.js";
+import {
+  editDistance,
+  maxEdits,
+  mayBeWithin,
+  signature,
+  typoDistance,
+} from "../../src/engine/fuzzy.js";
 import { stem } from "../../src/engine/stem.js";
 import { isStopword } from "../../src/engine/stopwords.js";
 
@@ -57,5 +63,57 @@ describe("typo distance", () => {
     expect(typoDistance("netflx", "netflix")).toBe(1);
     expect(typoDistance("cam", "can")).toBeUndefined();
     expect(typoDistance("xetflix", "netflix")).toBeUndefined();
+  });
+});
+
+describe("two-letter signatures", () => {
+  /** Seeded, so a failure can be replayed. */
+  function random(seed: number) {
+    let a = seed;
+    return () => {
+      a = (a * 1103515245 + 12345) % 2 ** 31;
+      return a / 2 ** 31;
+    };
+  }
+  /** `word` with `edits` random substitutions, insertions, deletions or swaps. */
+  function misspell(word: string, edits: number, next: () => number): string {
+    let w = word;
+    for (let e = 0; e < edits; e++) {
+      const i = Math.floor(next() * w.length);
+      const c = String.fromCharCode(97 + Math.floor(next() * 26));
+      const op = Math.floor(next() * 4);
+      if (op === 0) w = w.slice(0, i) + c + w.slice(i + 1);
+      else if (op === 1) w = w.slice(0, i) + c + w.slice(i);
+      else if (op === 2 && w.length > 1) w = w.slice(0, i) + w.slice(i + 1);
+      else if (i + 1 < w.length)
+        w = w.slice(0, i) + (w[i + 1] ?? "") + (w[i] ?? "") + w.slice(i + 2);
+    }
+    return w;
+  }
+
+  it("never rules out a string within the edits allowed", () => {
+    const next = random(7);
+    let compared = 0;
+    for (let n = 0; n < 5000; n++) {
+      const length = 5 + Math.floor(next() * 20);
+      const name = Array.from({ length }, () =>
+        String.fromCharCode(97 + Math.floor(next() * 8)),
+      ).join("");
+      const typed = misspell(name, Math.floor(next() * 4), next);
+      const edits = maxEdits(Math.max(typed.length, name.length));
+      if (editDistance(typed, name, edits) > edits) continue;
+      compared++;
+      expect(mayBeWithin(signature(typed), signature(name), edits), `${typed} ~ ${name}`).toBe(
+        true,
+      );
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it("rules out most unrelated names", () => {
+    const names = ["royalbankofcanada", "cambridgeanalytica", "newyorktimes", "microsoftbing"];
+    const typed = signature("spotifymusicstreaming");
+    expect(names.filter((n) => mayBeWithin(typed, signature(n), 3))).toEqual([]);
+    expect(mayBeWithin(signature("royalbnkcanda"), signature("royalbankcanada"), 2)).toBe(true);
   });
 });
