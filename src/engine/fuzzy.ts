@@ -52,32 +52,30 @@ export function typoDistance(typed: string, target: string, extra = 0): number |
 }
 
 /**
- * A 128-bit signature of the text's two-letter pieces (each hashed to one bit), to rule out most
- * names before computing an edit distance: a string within k edits of another keeps all but at
- * most 3k of its pieces (an edit touches at most three: a transposition), so a typed string
- * missing more than that from a name's signature cannot be k edits from it. Hash collisions
- * only let more names through, never fewer.
+ * How many times each letter occurs in a text (a to z, and one count for anything else), to rule
+ * out most names before computing an edit distance: a substitution changes two counts by one, an
+ * insertion or deletion one, a swap none, so texts within k edits differ by at most 2k in all.
  */
-export type Signature = readonly [number, number, number, number];
+export type LetterCounts = Uint8Array;
 
-export function signature(text: string): Signature {
-  const bits: [number, number, number, number] = [0, 0, 0, 0];
-  for (let i = 0; i + 1 < text.length; i++) {
-    const h = (text.charCodeAt(i) * 31 + text.charCodeAt(i + 1)) & 127;
-    bits[h >> 5] = (bits[h >> 5] ?? 0) | (1 << (h & 31));
+const OTHER = 26;
+
+export function letterCounts(text: string): LetterCounts {
+  const counts = new Uint8Array(OTHER + 1);
+  for (let i = 0; i < text.length; i++) {
+    const letter = text.charCodeAt(i) - 97;
+    const slot = letter >= 0 && letter < OTHER ? letter : OTHER;
+    if (counts[slot] !== 255) counts[slot] = (counts[slot] ?? 0) + 1;
   }
-  return bits;
+  return counts;
 }
 
-/** Whether `typed` may be within `edits` edits of the text whose signature is `target`. */
-export function mayBeWithin(typed: Signature, target: Signature, edits: number): boolean {
-  let missing = 0;
-  for (let i = 0; i < 4; i++) missing += bitCount((typed[i] ?? 0) & ~(target[i] ?? 0));
-  return missing <= 3 * edits;
-}
-
-function bitCount(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+/** Whether texts with these letter counts may be within `edits` edits of each other. */
+export function mayBeWithin(a: LetterCounts, b: LetterCounts, edits: number): boolean {
+  let apart = 0;
+  for (let i = 0; i <= OTHER; i++) {
+    apart += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+    if (apart > 2 * edits) return false;
+  }
+  return true;
 }

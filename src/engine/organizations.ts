@@ -3,7 +3,7 @@
  * ("spotfy", "royl bank canda") without turning ordinary words into companies.
  */
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
-import { maxEdits, mayBeWithin, type Signature, signature, typoDistance } from "./fuzzy.js";
+import { type LetterCounts, letterCounts, maxEdits, mayBeWithin, typoDistance } from "./fuzzy.js";
 import { type Token, words } from "./normalize.js";
 import { isStopword } from "./stopwords.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -13,7 +13,7 @@ interface Variant {
   readonly tokens: readonly string[];
   /** The tokens joined without spaces, compared against typed n-grams. */
   readonly joined: string;
-  readonly signature: Signature;
+  readonly letters: LetterCounts;
   /** When set, the alias only counts typed exactly like this ("NU", not the Dutch word "nu"). */
   readonly exactCase?: string;
   /** An alias rather than the name: products like "Alexa" or "Bing" also say what is asked. */
@@ -68,7 +68,7 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
           orgId: org.id,
           tokens,
           joined: tokens.join(""),
-          signature: signature(tokens.join("")),
+          letters: letterCounts(tokens.join("")),
           alias,
           ...(single ? { exactCase: text } : {}),
         };
@@ -212,10 +212,10 @@ function nearInLength(index: OrganizationIndex, typed: string): Variant[] {
 
 function closestVariant(typed: string, variants: readonly Variant[]) {
   let best: { variant: Variant; distance: number } | undefined;
-  const typedSignature = signature(typed);
+  const letters = letterCounts(typed);
   for (const variant of variants) {
     const edits = maxEdits(Math.max(typed.length, variant.joined.length));
-    if (!mayBeWithin(typedSignature, variant.signature, edits)) continue;
+    if (!mayBeWithin(letters, variant.letters, edits)) continue;
     const distance = typoDistance(typed, variant.joined);
     if (distance === undefined) continue;
     // Five-letter names ("apple", "alexa") accept a dropped or swapped letter, not a changed one:
