@@ -3,6 +3,7 @@
  * per base so each question costs only the matching.
  */
 import type { Fact, KnowledgeBase, Organization } from "../knowledge/schema.js";
+import { type LetterCounts, letterCounts } from "./fuzzy.js";
 import { tokenize, words } from "./normalize.js";
 import {
   findOrganizations,
@@ -64,6 +65,8 @@ export interface OrganizationName {
   readonly folded: string;
   /** Without spaces: "royalbankofcanada". */
   readonly joined: string;
+  /** Of `joined`, to rule out names far from a typed word cheaply. */
+  readonly letters: LetterCounts;
 }
 
 const cache = new WeakMap<KnowledgeBase, Prepared>();
@@ -264,7 +267,8 @@ function organizationNames(kb: KnowledgeBase): OrganizationName[] {
   return kb.organizations.flatMap((org, order) =>
     [org.name, ...org.aliases].map((name) => {
       const folded = words(name).join(" ");
-      return { org, order, folded, joined: folded.replace(/ /g, "") };
+      const joined = folded.replace(/ /g, "");
+      return { org, order, folded, joined, letters: letterCounts(joined) };
     }),
   );
 }

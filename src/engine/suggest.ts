@@ -3,7 +3,7 @@
  * autocomplete: what the base covers, example questions, and "did you mean".
  */
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
-import { typoDistance } from "./fuzzy.js";
+import { letterCounts, maxEdits, mayBeWithin, typoDistance } from "./fuzzy.js";
 import { fold, words } from "./normalize.js";
 import { type Prepared, prepare } from "./prepare.js";
 import type { Understanding } from "./understand.js";
@@ -29,13 +29,29 @@ function standingSuggestions(kb: KnowledgeBase): readonly string[] {
   return out;
 }
 
+/** Worked out once per question: declining and suggesting both ask. */
+const guesses = new WeakMap<Understanding, Organization | undefined>();
+
 /** An organization one typo further than the engine accepts ("sonny" → Sony). */
 export function didYouMean(u: Understanding, p: Prepared): Organization | undefined {
+  if (guesses.has(u)) return guesses.get(u);
+  const guess = guessName(u, p);
+  guesses.set(u, guess);
+  return guess;
+}
+
+function guessName(u: Understanding, p: Prepared): Organization | undefined {
   const typed = [...u.unknownWords, ...u.unknownNames.map(fold)];
   for (const word of typed) {
+    const letters = letterCounts(word);
     // typoDistance never accepts a different first letter: only those names are compared.
-    for (const { org, joined } of p.namesByInitial.get(word[0] ?? "") ?? []) {
-      if (joined.length >= 4 && typoDistance(word, joined, 1) !== undefined) return org;
+    for (const name of p.namesByInitial.get(word[0] ?? "") ?? []) {
+      const { joined } = name;
+      if (joined.length < 4) continue;
+      const allowed = maxEdits(Math.max(word.length, joined.length)) + 1;
+      if (Math.abs(word.length - joined.length) > allowed) continue;
+      if (!mayBeWithin(letters, name.letters, allowed)) continue;
+      if (typoDistance(word, joined, 1) !== undefined) return name.org;
     }
   }
   return undefined;
