@@ -100,9 +100,27 @@ export function tokenize(text: string): Token[] {
 export function words(text: string): string[] {
   if (isAscii(text)) {
     // The same steps with ASCII classes, several times faster than the Unicode ones.
-    const plain = text.replace(/([A-Za-z])'s\b/g, "$1").replace(/([A-Za-z])'([A-Za-z])/g, "$1$2");
-    return (plain.toLowerCase().match(ASCII_WORD) ?? []).slice(0, MAX_TOKENS);
+    const plain = text.includes("'")
+      ? text.replace(/([A-Za-z])'s\b/g, "$1").replace(/([A-Za-z])'([A-Za-z])/g, "$1$2")
+      : text;
+    return capped(plain.toLowerCase().match(ASCII_WORD) ?? []);
   }
   const prepared = text.replace(/(\p{L})['’]s\b/gu, "$1").replace(/(\p{L})['’](\p{L})/gu, "$1$2");
-  return (fold(prepared).match(WORD) ?? []).slice(0, MAX_TOKENS);
+  return capped(fold(prepared).match(WORD) ?? []);
+}
+
+/** The words of texts in a row, as `words` gives them for the texts joined by line breaks. */
+export function wordsOfParts(parts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    for (const w of words(part)) {
+      if (out.length === MAX_TOKENS) return out;
+      out.push(w);
+    }
+  }
+  return out;
+}
+
+function capped(list: string[]): string[] {
+  return list.length > MAX_TOKENS ? list.slice(0, MAX_TOKENS) : list;
 }

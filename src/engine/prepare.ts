@@ -4,7 +4,7 @@
  */
 import type { Fact, KnowledgeBase, Organization } from "../knowledge/schema.js";
 import { type LetterCounts, letterCounts } from "./fuzzy.js";
-import { tokenize, words } from "./normalize.js";
+import { tokenize, words, wordsOfParts } from "./normalize.js";
 import {
   findOrganizations,
   type OrganizationIndex,
@@ -186,25 +186,27 @@ function* textIndexes(kb: KnowledgeBase) {
   const byWord = new Map<string, number[]>();
   const phrases: (readonly (readonly string[])[] | undefined)[] = [];
   const counter = new WordCounter();
-  const fields = new Map<string, number>();
-  const mark = (list: readonly string[], field: number) => {
+  // The latest fact indexed under each stem: a stem is posted once per fact, in the first (best)
+  // field it is found in. A map that is never cleared: clearing one per fact reallocates it.
+  const latest = new Map<string, number>();
+  const mark = (list: readonly string[], field: number, i: number) => {
     for (const w of list) {
       if (isStopword(w)) continue;
       const s = stem(w);
-      if (!fields.has(s)) fields.set(s, field);
+      if (latest.get(s) === i) continue;
+      latest.set(s, i);
+      append(byStem, s, posting(i, field));
     }
   };
   for (const [i, fact] of kb.facts.entries()) {
-    const keywords = words(fact.keywords.join(" \n "));
+    const keywords = wordsOfParts(fact.keywords);
     const summary = words(fact.summary);
-    const text = words(`${fact.quote} \n ${fact.translation ?? ""} \n ${fact.speaker}`);
+    const text = wordsOfParts([fact.quote, fact.translation ?? "", fact.speaker]);
     counter.add(summary, text, keywords);
     // A stem counts in its best field: keywords, then summary, then quote and speaker.
-    fields.clear();
-    mark(keywords, FIELD.keywords);
-    mark(summary, FIELD.summary);
-    mark(text, FIELD.text);
-    for (const [s, field] of fields) append(byStem, s, posting(i, field));
+    mark(keywords, FIELD.keywords, i);
+    mark(summary, FIELD.summary, i);
+    mark(text, FIELD.text, i);
     for (const w of keywords) addOnce(byWord, w, i);
     for (const w of summary) addOnce(byWord, w, i);
     phrases.push(keywordPhrases(fact));

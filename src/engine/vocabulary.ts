@@ -19,14 +19,16 @@ export interface Vocabulary {
 /** Counts words per fact (or topic, or name): each distinct word of `lists` once. */
 export class WordCounter {
   readonly counts = new Map<string, number>();
-  private readonly seen = new Set<string>();
+  /** The last `add` that counted each word (a set cleared per call would be reallocated). */
+  private readonly countedBy = new Map<string, number>();
+  private calls = 0;
 
   add(...lists: readonly (readonly string[])[]): void {
-    this.seen.clear();
+    const call = ++this.calls;
     for (const list of lists) {
       for (const w of list) {
-        if (this.seen.has(w) || isStopword(w)) continue;
-        this.seen.add(w);
+        if (this.countedBy.get(w) === call || isStopword(w)) continue;
+        this.countedBy.set(w, call);
         this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
       }
     }

@@ -29,7 +29,8 @@ export async function coverageProblems(
       if (list) list.push(fact);
       else responses.set(id, [fact]);
     }
-    await pace();
+    const turn = pace();
+    if (turn) await turn;
   }
   return [
     ...organizations.filter((org) => !covered.has(org.value.id)).map(withoutFacts),

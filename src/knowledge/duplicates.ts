@@ -19,7 +19,8 @@ export async function duplicateIds(
       const message = `duplicate ${kind} id '${id}', also at ${where}: give one of them another id`;
       problems.push(problemAt(entry, ["id"], message));
     }
-    await pace();
+    const turn = pace();
+    if (turn) await turn;
   }
   return problems;
 }

@@ -25,7 +25,8 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   // Fact by fact, pacing between them, then the rest (already frozen facts are skipped).
   for (const fact of kb.facts) {
     deepFreeze(fact);
-    await pace();
+    const turn = pace();
+    if (turn) await turn;
   }
   return { ok: true, kb: deepFreeze(kb) };
 }

@@ -4,12 +4,18 @@
  * curly quote marks to straight ones, and nothing else.
  */
 
-const SINGLE_QUOTES = /[‘’‚‛]/g;
-const DOUBLE_QUOTES = /[“”„]/g;
 const ELLIPSIS = /\.\.\.|…/;
+/** What normalising changes: white space other than one space, and curly quote marks. */
+const TO_NORMALIZE = /[^\S ]\s*| \s+|[‘’‚‛“”„]/g;
+const NEEDS_NORMALIZING = /[^\S ]| \s|[‘’‚‛“”„]/;
 
 export function normalizeForQuote(text: string): string {
-  return text.replace(/\s+/g, " ").replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  // Most quotes are already normal: checked first, since every fact of the base is normalised.
+  if (!NEEDS_NORMALIZING.test(text)) return text;
+  return text.replace(TO_NORMALIZE, (found) => {
+    if (/\s/.test(found[0] ?? "")) return " ";
+    return "‘’‚‛".includes(found) ? "'" : '"';
+  });
 }
 
 /** Both arguments normalised with `normalizeForQuote`. */

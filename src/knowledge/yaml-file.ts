@@ -42,16 +42,15 @@ export async function readYamlList<I extends z.ZodType>(
   } catch (error) {
     return unreadable(file, readError(error, file));
   }
-  const fast = await loadInSlices(text, pace);
-  if (fast === undefined) return parseExplained(text, file, schema);
   const lineOf = lazyLineOf(text);
-  if (!Array.isArray(fast) || fast.length <= ITEMS_PER_SLICE) {
-    return validate(fast, file, schema, lineOf);
-  }
-  return validateInSlices(fast, file, schema, lineOf, pace);
+  const sliced = await readInSlices(text, file, schema, lineOf, pace);
+  if (sliced) return sliced;
+  const fast = loadFast(text);
+  if (fast === undefined) return parseExplained(text, file, schema);
+  return validate(fast, file, schema, lineOf);
 }
 
-/** Items parsed or validated between two chances to pace. */
+/** Items parsed and validated between two chances to pace. */
 const ITEMS_PER_SLICE = 200;
 /** A line that starts an item of the top-level list. */
 const TOP_LEVEL_ITEM = /^-(?=[ \t\r\n]|$)/gm;
@@ -59,42 +58,33 @@ const TOP_LEVEL_ITEM = /^-(?=[ \t\r\n]|$)/gm;
 const UNSLICEABLE = /^(---|\.\.\.)|(^|[\s[{,])[&*][^\s,[\]{}]/m;
 
 /**
- * The file's data as `loadFast` gives it, parsed a slice of top-level items at a time. In a file
- * that parses whole, a line starting with "- " begins an item of the top-level list (a scalar's
- * continuation lines are indented), so the slices are whole items; a file with document markers
- * or anchors (an alias may refer to another slice) is parsed whole, as is any slice that fails.
+ * A large file read a slice of top-level items at a time: each slice parsed and validated before
+ * the next, so a slice's raw data dies young. In a file that parses whole, a line starting with
+ * "- " begins an item of the top-level list (a scalar's continuation lines are indented), so
+ * slices are whole items. Undefined for a small file, one with document markers or anchors (an
+ * alias may point into another slice), or a slice that does not parse as its items: those are
+ * read whole, with the same result.
  */
-async function loadInSlices(text: string, pace: Pace): Promise<unknown> {
-  const starts = [...text.matchAll(TOP_LEVEL_ITEM)].map((m) => m.index);
-  if (starts.length <= ITEMS_PER_SLICE || UNSLICEABLE.test(text)) return loadFast(text);
-  const items: unknown[] = [];
-  for (let i = 0; i < starts.length; i += ITEMS_PER_SLICE) {
-    const from = i === 0 ? 0 : starts[i];
-    const slice = loadFast(text.slice(from, starts[i + ITEMS_PER_SLICE]));
-    if (!Array.isArray(slice)) return loadFast(text);
-    items.push(...slice);
-    await pace();
-  }
-  return items;
-}
-
-/** `validate` a slice of items at a time, with each problem's path counted from the file's start. */
-async function validateInSlices<I extends z.ZodType>(
-  items: readonly unknown[],
+async function readInSlices<I extends z.ZodType>(
+  text: string,
   file: string,
   schema: z.ZodArray<I>,
   lineOf: LineOf,
   pace: Pace,
-): Promise<ListFile<z.output<I>>> {
+): Promise<ListFile<z.output<I>> | undefined> {
+  const starts = [...text.matchAll(TOP_LEVEL_ITEM)].map((m) => m.index);
+  if (starts.length <= ITEMS_PER_SLICE || UNSLICEABLE.test(text)) return undefined;
   const entries: Entry<z.output<I>>[] = [];
   const problems: Problem[] = [];
   const ids = new Set<string>();
   const slices = z.array(schema.element);
-  for (let from = 0; from < items.length; from += ITEMS_PER_SLICE) {
-    const slice = items.slice(from, from + ITEMS_PER_SLICE);
-    const part = validate(slice, file, slices, lineOf, from);
-    entries.push(...part.entries.map((e) => ({ ...e, index: e.index + from, lineOf })));
-    problems.push(...part.problems);
+  for (let i = 0; i < starts.length; i += ITEMS_PER_SLICE) {
+    const items = loadFast(text.slice(i === 0 ? 0 : starts[i], starts[i + ITEMS_PER_SLICE]));
+    const expected = Math.min(ITEMS_PER_SLICE, starts.length - i);
+    if (!Array.isArray(items) || items.length !== expected) return undefined;
+    const part = validate(items, file, slices, lineOf, i);
+    for (const entry of part.entries) entries.push(entry);
+    for (const problem of part.problems) problems.push(problem);
     for (const id of part.ids) ids.add(id);
     await pace();
   }
@@ -175,15 +165,15 @@ function validate<I extends z.ZodType>(
   const items: unknown[] = Array.isArray(raw) ? raw : [];
   const ids = new Set(items.map(idOf).filter((id) => id !== undefined));
   if (result.success) {
-    const entries = result.data.map((value, index) => ({ value, file, index, lineOf }));
+    const entries = result.data.map((value, i) => ({ value, file, index: offset + i, lineOf }));
     return { entries, problems: [], ids, parsed: true };
   }
   const problems = result.error.issues.flatMap((issue) =>
     issueProblems({ ...issue, path: shiftPath(issue.path, offset) }, file, lineOf),
   );
-  const entries = items.flatMap((item, index) => {
+  const entries = items.flatMap((item, i) => {
     const one = schema.element.safeParse(item);
-    return one.success ? [{ value: one.data as z.output<I>, file, index, lineOf }] : [];
+    return one.success ? [{ value: one.data as z.output<I>, file, index: offset + i, lineOf }] : [];
   });
   return { entries, problems, ids, parsed: Array.isArray(raw) };
 }
