@@ -4,6 +4,7 @@
  */
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
 import { type LetterCounts, letterCounts, maxEdits, mayBeWithin, typoDistance } from "./fuzzy.js";
+import { append } from "./multimap.js";
 import { type Token, words } from "./normalize.js";
 import { isStopword } from "./stopwords.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -73,32 +74,21 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
           ...(single ? { exactCase: text } : {}),
         };
         const key = tokens.join(" ");
-        const same = phrases.get(key);
-        if (same) same.push(variant);
-        else phrases.set(key, [variant]);
+        append(phrases, key, variant);
         if (!single && variant.joined.length >= 5) fuzzy.push(variant);
         for (const t of tokens) nameWords.add(t);
       }
     }
   }
-  const group = (key: (v: Variant) => string) => {
-    const map = new Map<string, Variant[]>();
-    for (const v of fuzzy) {
-      const list = map.get(key(v));
-      if (list) list.push(v);
-      else map.set(key(v), [v]);
-    }
-    return map;
-  };
-  yield;
-  return {
-    byId: new Map(kb.organizations.map((o) => [o.id, o])),
-    phrases,
-    fuzzy,
-    fuzzyByShape: group((v) => shape(v.joined[0] ?? "", v.joined.length)),
-    fuzzyByOrg: group((v) => v.orgId),
-    nameWords,
-  };
+  const fuzzyByShape = new Map<string, Variant[]>();
+  const fuzzyByOrg = new Map<string, Variant[]>();
+  for (const [i, v] of fuzzy.entries()) {
+    append(fuzzyByShape, shape(v.joined[0] ?? "", v.joined.length), v);
+    append(fuzzyByOrg, v.orgId, v);
+    if (i % CHUNK === CHUNK - 1) yield;
+  }
+  const byId = new Map(kb.organizations.map((o) => [o.id, o]));
+  return { byId, phrases, fuzzy, fuzzyByShape, fuzzyByOrg, nameWords };
 }
 
 /** A name as typed, without a leading article, and without inner stop words ("royal bank canada"). */

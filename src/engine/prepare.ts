@@ -4,6 +4,7 @@
  */
 import type { Fact, KnowledgeBase, Organization } from "../knowledge/schema.js";
 import { type LetterCounts, letterCounts } from "./fuzzy.js";
+import { addOnce, append } from "./multimap.js";
 import { tokenize, words, wordsOfParts } from "./normalize.js";
 import {
   findOrganizations,
@@ -112,8 +113,7 @@ export async function prepareAsync(kb: KnowledgeBase): Promise<Prepared> {
 
 function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
   const text = yield* textIndexes(kb);
-  const vocabulary = finishVocabulary(text.counter, kb);
-  yield;
+  const vocabulary = yield* finishVocabulary(text.counter, kb);
   const organizations = yield* organizationIndexSteps(kb);
   const named = yield* organizationIndexes(kb, organizations, vocabulary);
   const idf = new Map<string, number>();
@@ -288,19 +288,6 @@ function memo<T>(f: (key: string) => T): (key: string) => T {
 }
 
 const shared = (ids: readonly string[]): readonly string[] => (ids.length > 0 ? ids : NONE);
-
-function append<K, T>(map: Map<K, T[]>, key: K, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Items are visited in order: a list ending with the item already has it. */
-function addOnce<K, T>(map: Map<K, T[]>, key: K, value: T): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  else if (list[list.length - 1] !== value) list.push(value);
-}
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

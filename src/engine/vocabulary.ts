@@ -35,19 +35,28 @@ export class WordCounter {
   }
 }
 
+/** Names or words handled between two chances to yield (for `prepareAsync`). */
+const STEP = 1000;
+
 /** The vocabulary of a base: its facts' words (counted by the caller), its topics and names. */
-export function finishVocabulary(counter: WordCounter, kb: KnowledgeBase): Vocabulary {
+export function* finishVocabulary(
+  counter: WordCounter,
+  kb: KnowledgeBase,
+): Generator<void, Vocabulary> {
   for (const t of kb.topics) counter.add(words(t.name), ...t.keywords.map(words));
   const nameWords = new Set<string>();
-  for (const o of kb.organizations) {
+  for (const [i, o] of kb.organizations.entries()) {
     const lists = [o.name, ...o.aliases].map(words);
     counter.add(...lists);
     for (const list of lists) for (const w of list) nameWords.add(w);
+    if (i % STEP === STEP - 1) yield;
   }
   const { counts } = counter;
   const byInitial = new Map<string, string[]>();
   const stems = new Set<string>();
+  let n = 0;
   for (const w of counts.keys()) {
+    if (++n % STEP === 0) yield;
     stems.add(stem(w));
     if (nameWords.has(w)) continue;
     const list = byInitial.get(w[0] ?? "");

@@ -5,10 +5,10 @@
 import { crossCheck } from "./cross-checks.js";
 import { deepFreeze } from "./freeze.js";
 import { checkKnowledgeDir } from "./knowledge-dir.js";
-import { pacer } from "./pacer.js";
+import { type Pace, pacer } from "./pacer.js";
 import { type Problem, sortProblems } from "./problem.js";
 import { type ParsedBase, readBase } from "./read-base.js";
-import type { KnowledgeBase } from "./schema.js";
+import type { Fact, KnowledgeBase } from "./schema.js";
 
 export type LoadResult =
   | { readonly ok: true; readonly kb: KnowledgeBase }
@@ -21,17 +21,24 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const pace = pacer();
   const problems = [...base.problems, ...(await crossCheck(base, pace))];
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  const kb = toKnowledgeBase(dir, base);
-  // Fact by fact, pacing between them, then the rest (already frozen facts are skipped).
-  for (const fact of kb.facts) {
-    deepFreeze(fact);
-    const turn = pace();
-    if (turn) await turn;
-  }
+  const kb = toKnowledgeBase(dir, base, await frozenFacts(base, pace));
   return { ok: true, kb: deepFreeze(kb) };
 }
 
-function toKnowledgeBase(dir: string, base: ParsedBase): KnowledgeBase {
+/** Every fact, each frozen, pacing between them; the list frozen too, so it is not walked again. */
+async function frozenFacts(base: ParsedBase, pace: Pace): Promise<readonly Fact[]> {
+  const facts: Fact[] = [];
+  for (const file of base.factFiles) {
+    for (const entry of file.entries) {
+      facts.push(deepFreeze(entry.value));
+      const turn = pace();
+      if (turn) await turn;
+    }
+  }
+  return Object.freeze(facts);
+}
+
+function toKnowledgeBase(dir: string, base: ParsedBase, facts: readonly Fact[]): KnowledgeBase {
   const values = <T>(entries: readonly { value: T }[]) => entries.map((e) => e.value);
   return {
     dir,
@@ -39,6 +46,6 @@ function toKnowledgeBase(dir: string, base: ParsedBase): KnowledgeBase {
     texts: new Map(base.texts),
     organizations: values(base.organizations.entries),
     topics: values(base.topics.entries),
-    facts: base.factFiles.flatMap((file) => values(file.entries)),
+    facts,
   };
 }
