@@ -4,6 +4,7 @@
  * "why", "when", "still" (waarom, wanneer) are kept out on purpose: facts list them as keywords
  * because they change what is asked.
  */
+import { stem } from "./stem.js";
 
 const ENGLISH = `a about above after again against all also am an and any are aren arent as at be because been
 before being below between both but by can cannot could couldnt did didnt do does doesnt doing dont
@@ -30,9 +31,16 @@ hoeveel mocht mochten mag mogen konden kunt zullen zouden heb hadden deed deden`
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `${ENGLISH} ${DUTCH}`.split(/\s+/).filter(Boolean),
 );
+const ENGLISH_WORDS: ReadonlySet<string> = new Set(ENGLISH.split(/\s+/).filter(Boolean));
 
+/**
+ * A function word, or an English one inflected ("saying", "letting", "telling"): the stemmer
+ * strips English endings, so only English function words are recognised through it.
+ */
 export function isStopword(folded: string): boolean {
-  return STOPWORDS.has(folded);
+  if (STOPWORDS.has(folded)) return true;
+  const base = stem(folded);
+  return base !== folded && ENGLISH_WORDS.has(base);
 }
 
 /** Words that mark a question about several companies: "which companies", "welke bedrijven". */
