@@ -137,7 +137,9 @@ export function findOrganizations(
       // A long question may repeat its words: each spelling is compared with the names once.
       let found = closest.get(typed);
       if (!closest.has(typed)) {
-        found = closestVariant(typed, nearInLength(index, typed));
+        found =
+          (n === 1 ? undoubled(typed, index) : undefined) ??
+          closestVariant(typed, nearInLength(index, typed));
         closest.set(typed, found);
       }
       if (found) {
@@ -198,6 +200,20 @@ function nearInLength(index: OrganizationIndex, typed: string): Variant[] {
     out.push(...(index.fuzzyByShape.get(shape(typed[0] ?? "", n)) ?? []));
   }
   return out;
+}
+
+/**
+ * A short name typed with a key pressed twice ("sonny" for Sony, "metta" for Meta): names under
+ * five letters are too short for edit distances, but one doubled letter is a safe typo.
+ */
+function undoubled(typed: string, index: OrganizationIndex) {
+  for (let i = 0; i + 1 < typed.length; i++) {
+    if (typed[i] !== typed[i + 1]) continue;
+    const name = typed.slice(0, i) + typed.slice(i + 1);
+    const variant = index.phrases.get(name)?.find((v) => !v.exactCase && v.tokens.length === 1);
+    if (variant && name.length <= 4) return { variant, distance: 1 };
+  }
+  return undefined;
 }
 
 function closestVariant(typed: string, variants: readonly Variant[]) {

@@ -144,7 +144,11 @@ describe("declining", () => {
   });
 
   it("offers a 'did you mean' for a name just out of typo range", () => {
-    expect(ask("did sonny get data").suggestions).toContain("Did you mean Sony?");
+    expect(ask("did sonu get data").suggestions).toContain("Did you mean Sony?");
+  });
+
+  it("takes a short name typed with a doubled letter for the name", () => {
+    expect(companyIds(ask("what info did sonny get from facebook"))[0]).toBe("sony");
   });
 
   it("answers the known company and notes the unknown one in a mixed question", () => {
