@@ -8,6 +8,7 @@ import type { Organization } from "../knowledge/schema.js";
 import type { AnswerCompany, AnswerFact } from "./answer-schema.js";
 import type { Prepared, PreparedFact } from "./prepare.js";
 import type { RankedFact } from "./rank.js";
+import { WHO_WORDS } from "./stopwords.js";
 import type { Understanding } from "./understand.js";
 
 export interface Composition {
@@ -127,7 +128,10 @@ function allocate(plans: readonly SubjectPlan[], budget: number, perCompany: num
 function chooseSubjects(u: Understanding, ranked: readonly RankedFact[], p: Prepared): string[] {
   const role = (id: string) => p.organizations.byId.get(id)?.role;
   const named = u.organizations.map((m) => m.id);
-  if (named.length > 0) {
+  // "Which companies did Facebook let read messages?" asks for the partners, not the platform.
+  const asksPartners =
+    u.tokens.some((t) => WHO_WORDS.has(t.text)) && named.every((id) => role(id) === "platform");
+  if (named.length > 0 && !asksPartners) {
     const subjects = named.some((id) => role(id) !== "news-outlet")
       ? named.filter((id) => role(id) !== "news-outlet")
       : named;

@@ -43,13 +43,12 @@ export function isStopword(folded: string): boolean {
   return base !== folded && ENGLISH_WORDS.has(base);
 }
 
+/** The interrogatives asking which party: "which companies", "who got", "welke", "wie". */
+export const WHO_WORDS: ReadonlySet<string> = new Set(["which", "who", "whom", "welke", "wie"]);
+
 /** Words that mark a question about several companies: "which companies", "welke bedrijven". */
 export const WHICH_WORDS: ReadonlySet<string> = new Set([
-  "which",
-  "who",
-  "whom",
-  "welke",
-  "wie",
+  ...WHO_WORDS,
   "companies",
   "company",
   "bedrijven",

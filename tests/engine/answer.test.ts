@@ -147,6 +147,16 @@ describe("declining", () => {
     expect(ask("did sonu get data").suggestions).toContain("Did you mean Sony?");
   });
 
+  it("answers 'which companies did Facebook…' with the companies, then Facebook's position", () => {
+    const ids = companyIds(ask("Which companies did Facebook let read private messages?"));
+    expect(ids.slice(0, 3).sort()).toEqual(["netflix", "royal-bank-of-canada", "spotify"]);
+    expect(ids.slice(3)).toEqual(["facebook"]);
+    // Without "which" or "who", a question naming Facebook is about Facebook.
+    expect(companyIds(ask("why did facebook give partners access to messages"))[0]).toBe(
+      "facebook",
+    );
+  });
+
   it("takes a short name typed with a doubled letter for the name", () => {
     expect(companyIds(ask("what info did sonny get from facebook"))[0]).toBe("sony");
   });
