@@ -43,6 +43,32 @@ function expand(q: string, length?: number): string {
   return q.repeat(Math.ceil(length / q.length)).slice(0, length);
 }
 
+/** The share of entries judged right, and a table of it per category with every miss. */
+export function accuracyReport(
+  title: string,
+  results: ReadonlyArray<{ readonly entry: QuestionEntry; readonly failure?: string | undefined }>,
+): { accuracy: number; report: string } {
+  const rows = CATEGORIES.map((category) => {
+    const inCategory = results.filter((r) => r.entry.category === category);
+    return `${category.padEnd(14)} ${inCategory.filter((r) => !r.failure).length}/${inCategory.length}`;
+  });
+  const passed = results.filter((r) => !r.failure).length;
+  const misses = results
+    .filter((r) => r.failure)
+    .map(
+      (r) =>
+        `  [${r.entry.category}] ${JSON.stringify(r.entry.question.slice(0, 70))}: ${r.failure}`,
+    );
+  const accuracy = results.length > 0 ? passed / results.length : 0;
+  const report = [
+    `${title}:`,
+    ...rows,
+    `overall        ${passed}/${results.length} (${(100 * accuracy).toFixed(1)}%)`,
+    ...(misses.length ? ["Misses:", ...misses] : []),
+  ].join("\n");
+  return { accuracy, report };
+}
+
 /** Why the answer misses the expectation, or undefined when it passes. */
 export function judge(entry: QuestionEntry, a: Answer): string | undefined {
   if (entry.answered === false) {

@@ -7,7 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Answer, AnswerSchema, answer } from "../../src/engine/index.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { projectKnowledge } from "../engine/knowledge.js";
-import { CATEGORIES, judge, loadQuestionSet, type QuestionEntry } from "./question-set.js";
+import {
+  accuracyReport,
+  CATEGORIES,
+  judge,
+  loadQuestionSet,
+  type QuestionEntry,
+} from "./question-set.js";
 
 const set = loadQuestionSet();
 let kb: KnowledgeBase;
@@ -38,28 +44,9 @@ describe("question set", () => {
   });
 
   it("answers at least 90% correctly (accuracy per category printed)", () => {
-    const rows = CATEGORIES.map((category) => {
-      const inCategory = results.filter((r) => r.entry.category === category);
-      const passed = inCategory.filter((r) => !r.failure).length;
-      return { category, passed, total: inCategory.length };
-    });
-    const passed = rows.reduce((s, r) => s + r.passed, 0);
-    const table = rows.map((r) => `${r.category.padEnd(14)} ${r.passed}/${r.total}`);
-    const failures = results
-      .filter((r) => r.failure)
-      .map(
-        (r) =>
-          `  [${r.entry.category}] ${JSON.stringify(r.entry.question.slice(0, 70))}: ${r.failure}`,
-      );
-    console.log(
-      [
-        "Question set accuracy:",
-        ...table,
-        `overall        ${passed}/${results.length} (${((100 * passed) / results.length).toFixed(1)}%)`,
-        ...(failures.length ? ["Misses:", ...failures] : []),
-      ].join("\n"),
-    );
-    expect(passed / results.length).toBeGreaterThanOrEqual(0.9);
+    const { accuracy, report } = accuracyReport("Question set accuracy", results);
+    console.log(report);
+    expect(accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it("answers no question that must be declined", () => {

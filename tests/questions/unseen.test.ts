@@ -8,10 +8,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { answer } from "../../src/engine/index.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { projectKnowledge } from "../engine/knowledge.js";
-import { CATEGORIES, judge, loadQuestionSet } from "./question-set.js";
+import { accuracyReport, CATEGORIES, judge, loadQuestionSet } from "./question-set.js";
 
 const SETS = ["unseen-a.yaml", "unseen-b.yaml"] as const;
-/** Below the accuracy first measured on each set (see docs/benchmarks.md), with room for noise. */
+/** Well below the accuracy first measured on each set (in the README), to catch a large regression. */
 const FLOOR = 0.7;
 
 let kb: KnowledgeBase;
@@ -22,7 +22,7 @@ beforeAll(async () => {
 describe.each(SETS)("unseen questions, %s", (file) => {
   const set = loadQuestionSet(new URL(`./${file}`, import.meta.url));
 
-  it("is a set of its own, in every category", () => {
+  it("has 50 questions or more, in every category", () => {
     expect(set.length).toBeGreaterThanOrEqual(50);
     for (const c of CATEGORIES)
       expect(
@@ -31,30 +31,13 @@ describe.each(SETS)("unseen questions, %s", (file) => {
       ).toBe(true);
   });
 
-  it(`answers at least ${FLOOR * 100}% right and declines every question it must (accuracy printed)`, () => {
+  it(`answers at least ${FLOOR * 100}% right (accuracy per category printed)`, () => {
     const results = set.map((entry) => ({
       entry,
       failure: judge(entry, answer(entry.question, kb)),
     }));
-    const rows = CATEGORIES.map((category) => {
-      const inCategory = results.filter((r) => r.entry.category === category);
-      return `${category.padEnd(14)} ${inCategory.filter((r) => !r.failure).length}/${inCategory.length}`;
-    });
-    const passed = results.filter((r) => !r.failure).length;
-    const misses = results
-      .filter((r) => r.failure)
-      .map(
-        (r) =>
-          `  [${r.entry.category}] ${JSON.stringify(r.entry.question.slice(0, 70))}: ${r.failure}`,
-      );
-    console.log(
-      [
-        `Unseen questions (${file}):`,
-        ...rows,
-        `overall        ${passed}/${results.length} (${((100 * passed) / results.length).toFixed(1)}%)`,
-        ...(misses.length ? ["Misses:", ...misses] : []),
-      ].join("\n"),
-    );
-    expect(passed / results.length).toBeGreaterThanOrEqual(FLOOR);
+    const { accuracy, report } = accuracyReport(`Unseen questions (${file})`, results);
+    console.log(report);
+    expect(accuracy).toBeGreaterThanOrEqual(FLOOR);
   });
 });
