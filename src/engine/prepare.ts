@@ -68,6 +68,8 @@ export interface OrganizationName {
   readonly joined: string;
   /** Of `joined`, to rule out names far from a typed word cheaply. */
   readonly letters: LetterCounts;
+  /** The first letter of each word ("rboc"), to rule out names for a half-typed one. */
+  readonly initials: string;
 }
 
 const cache = new WeakMap<KnowledgeBase, Prepared>();
@@ -268,9 +270,11 @@ function* organizationIndexes(kb: KnowledgeBase, orgs: OrganizationIndex, vocabu
 function organizationNames(kb: KnowledgeBase): OrganizationName[] {
   return kb.organizations.flatMap((org, order) =>
     [org.name, ...org.aliases].map((name) => {
-      const folded = words(name).join(" ");
-      const joined = folded.replace(/ /g, "");
-      return { org, order, folded, joined, letters: letterCounts(joined) };
+      const nameWords = words(name);
+      const folded = nameWords.join(" ");
+      const joined = nameWords.join("");
+      const initials = nameWords.map((w) => w[0] ?? "").join("");
+      return { org, order, folded, joined, letters: letterCounts(joined), initials };
     }),
   );
 }

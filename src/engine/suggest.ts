@@ -91,7 +91,16 @@ export function matchOrganizations(text: string, kb: KnowledgeBase, limit: numbe
   const query = words(typeof text === "string" ? text.slice(0, 100) : "").join(" ");
   if (!query) return kb.organizations.slice(0, max);
   const best = new Map<Organization, { score: number; order: number }>();
-  for (const { org, order, folded, joined } of prepare(kb).names) {
+  const typedInitials = query.split(" ").map((w) => w[0] ?? "");
+  for (const { org, order, folded, joined, initials } of prepare(kb).names) {
+    // Every way of matching needs the typed words' first letters among the name's (typos keep
+    // them), the name's own first letter, or the text inside the name: most of a large base's
+    // names are ruled out here, before any edit distance.
+    const possible =
+      typedInitials.every((c) => initials.includes(c)) ||
+      joined[0] === query[0] ||
+      folded.includes(query);
+    if (!possible) continue;
     const score = nameScore(query, folded, joined);
     if (score < (best.get(org)?.score ?? Number.POSITIVE_INFINITY)) best.set(org, { score, order });
   }

@@ -241,4 +241,11 @@ describe("suggestOrganizations", () => {
     expect(suggestOrganizations("", kb, 3)).toHaveLength(3);
     expect(suggestOrganizations("zzzzzz", kb)).toEqual([]);
   });
+
+  it("finds a name through every way of matching it: inside it, a misplaced space, misspelt words", () => {
+    expect(suggestOrganizations("yal bank", kb)[0]?.id).toBe("royal-bank-of-canada");
+    expect(suggestOrganizations("roya lbank", kb)[0]?.id).toBe("royal-bank-of-canada");
+    expect(suggestOrganizations("royl bnk", kb)[0]?.id).toBe("royal-bank-of-canada");
+    expect(suggestOrganizations("york tmes", kb)[0]?.id).toBe("new-york-times");
+  });
 });
