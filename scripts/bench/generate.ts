@@ -15,6 +15,7 @@ import { words } from "../../src/engine/normalize.js";
 import { isStopword } from "../../src/engine/stopwords.js";
 
 export const SHIPPED_DIR = fileURLToPath(new URL("../../knowledge", import.meta.url));
+const QUESTIONS_DIR = fileURLToPath(new URL("../../tests/questions", import.meta.url));
 export const DEFAULT_SEED = 20181218;
 
 const FACTS_PER_ARTICLE = 100;
@@ -114,7 +115,11 @@ async function countFacts(dir: string): Promise<number> {
   return n;
 }
 
-/** Every word of the shipped base's YAML and articles: generated words must keep clear of them. */
+/**
+ * Every word of the shipped base's YAML and articles, and of the question sets: generated words
+ * must keep clear of them. A made-up word a typo away from a word of a question ("mone" and
+ * "money") would turn an off-topic question into a typo of the generated base.
+ */
 async function shippedWords(dir: string): Promise<string[]> {
   const { readdir } = await import("node:fs/promises");
   const files = [
@@ -123,10 +128,15 @@ async function shippedWords(dir: string): Promise<string[]> {
     "topics.yaml",
     ...(await readdir(join(dir, "facts"))).map((f) => `facts/${f}`),
     ...(await readdir(join(dir, "articles"))).map((f) => `articles/${f}`),
-  ];
+  ].map((f) => join(dir, f));
+  const questions = (await readdir(QUESTIONS_DIR)).filter((f) => f.endsWith(".yaml"));
+  files.push(...questions.map((f) => join(QUESTIONS_DIR, f)));
   const all = new Set<string>();
   for (const file of files) {
-    for (const w of words(await readFile(join(dir, file), "utf8"))) all.add(w);
+    // Piece by piece: `words` keeps the first 120 words of a text, as it does for a question.
+    for (const piece of (await readFile(file, "utf8")).split(/\s+/)) {
+      for (const w of words(piece)) all.add(w);
+    }
   }
   return [...all];
 }
