@@ -18,7 +18,8 @@ yourself yourselves ok okay hey hi hello please pls thanks thank yes yeah yo guy
 someone something anything everything tell know wondering wonder curious question explain say
 said says think thing things stuff actually basically like kind sort got get gets getting go going
 gonna wanna want wants wanted u ur r im ive id youre theyre theres whos hows also maybe
-lol wtf omg bro dude pls plz btw idk tho though vs versus`;
+lol wtf omg bro dude pls plz btw idk tho though vs versus exactly precisely literally honestly
+seriously anyway anyways wrote`;
 
 const DUTCH = `aan al alle alles als altijd ander andere ben bij daar daarom dan dat de der deze die dit doch
 doen door dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand
@@ -26,7 +27,9 @@ iets ik in is ja je jij jullie kan kon kunnen maar me meer men met mij mijn moet
 nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor waren
 was wat we wel werd weer wezen wie wil worden wordt zal ze zei zelf zich zij zijn zo zou hallo hoi
 graag eigenlijk even echt vertel weet iemand toch dus ofzo jullie welk welke waar
-hoeveel mocht mochten mag mogen konden kunt zullen zouden heb hadden deed deden`;
+hoeveel mocht mochten mag mogen konden kunt zullen zouden heb hadden deed deden precies gewoon
+trouwens nou misschien sowieso ff schreef schreven schrijft vertelde vertelden vertellen meldde
+meldden`;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `${ENGLISH} ${DUTCH}`.split(/\s+/).filter(Boolean),
