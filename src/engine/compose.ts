@@ -36,6 +36,8 @@ export const ABSOLUTE_FLOOR = 0.12;
 const MAX_SUBJECTS = 4;
 /** Facts per company when several share the answer. */
 const MAX_PER_COMPANY = 3;
+/** How many times better the platform's position must match than its partners' facts to lead. */
+const POSITION_LEADS = 2;
 
 export function compose(
   u: Understanding,
@@ -80,7 +82,16 @@ export function compose(
       maxFacts - shown.size,
     );
     const position = platformPosition(platform.id, subjects, ranked, Math.min(room, reserve));
-    if (position.length > 0) companies.push(company(platform, position, p));
+    // "Why did FB compare it to Alexa?": the platform is what is asked about (named first), and
+    // its own statements answer far better than anything on the partner, so they lead.
+    const leads =
+      platformNamed &&
+      u.organizations[0]?.id === platform.id &&
+      (position[0]?.score ?? 0) >= POSITION_LEADS * bestScore;
+    if (position.length > 0) {
+      if (leads) companies.unshift(company(platform, position, p));
+      else companies.push(company(platform, position, p));
+    }
   }
   // Without content words or topics ("what did Apple get?") an overview is the answer.
   const offTopic = asked ? plans.filter((pl) => pl.offTopic && pl.facts.length > 0) : [];

@@ -157,6 +157,16 @@ describe("declining", () => {
     );
   });
 
+  it("leads with Facebook's statements when the question is about them, not the partner", () => {
+    expect(companyIds(ask("How did Facebook explain the Alexa comparison?"))).toEqual([
+      "facebook",
+      "amazon",
+    ]);
+    // Named next to a partner whose facts answer as well, Facebook's position follows them.
+    expect(companyIds(ask("did FB let netflix read DMs"))).toEqual(["netflix", "facebook"]);
+    expect(companyIds(ask("Could Alexa read my Facebook messages?"))[0]).toBe("amazon");
+  });
+
   it("takes a short name typed with a doubled letter for the name", () => {
     expect(companyIds(ask("what info did sonny get from facebook"))[0]).toBe("sony");
   });
