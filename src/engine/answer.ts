@@ -80,7 +80,17 @@ function declineReason(u: Understanding, p: Prepared): string | undefined {
   // companies and no other word ("spotify vs netflix") is a comparison: answered below.
   // Mostly words the sources never use ("Facebook's stock price today") is not covered either.
   const mostlyUnknown = u.unknownWords.length > u.contentWords.length;
-  if (known && mostlyUnknown && (u.contentWords.length > 0 || u.organizations.length < 2)) {
+  // Nothing typed is in the sources but names and our guesses at typos, and no topic is named
+  // ("how much was Facebook fined" is not "find"): what was asked is not known.
+  const onlyGuesses =
+    u.topics.length === 0 &&
+    u.corrections.length > 0 &&
+    u.corrections.length >= u.contentWords.length;
+  if (
+    known &&
+    (mostlyUnknown || onlyGuesses) &&
+    (u.contentWords.length > 0 || u.organizations.length < 2)
+  ) {
     const names = u.organizations.map((m) => p.organizations.byId.get(m.id)?.name ?? m.id);
     return `My sources do not cover that about ${list(names)}.`;
   }

@@ -109,6 +109,7 @@ describe("declining", () => {
     "Did Google get access to my Facebook friends?",
     "What is Netflix's stock price?",
     "What's the Facebook stock price today?",
+    "how much did facebook get fined for this",
   ])("declines %j with a message and suggestions", (q) => {
     const a = ask(q);
     expect(a.answered).toBe(false);
@@ -116,6 +117,11 @@ describe("declining", () => {
     expect(a.confidence).toBeLessThan(0.45);
     expect(a.message).toBeTruthy();
     expect(a.suggestions?.some((s) => s.startsWith("Ask about:"))).toBe(true);
+  });
+
+  it("answers a question whose words are typos of the story's, when they name a topic", () => {
+    expect(companyIds(ask("spotfy mesages"))[0]).toBe("spotify");
+    expect(companyIds(ask("did amazn get contcts"))[0]).toBe("amazon");
   });
 
   it.each([
