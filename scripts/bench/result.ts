@@ -13,12 +13,19 @@ export interface SizeResult {
   readonly naiveP99Ms: number;
   /** Questions the naive index was timed on (a sample on large bases). */
   readonly naiveQuestions: number;
+  /** Ours on those same questions: the ratios to the naive index are taken on these. */
+  readonly sampleP50Ms: number;
+  readonly sampleP99Ms: number;
+  /** Building the naive fuse.js index, against our `indexMs`. */
+  readonly naiveIndexMs: number;
   /** Share of the shipped question set answered right (see tests/questions). */
   readonly accuracy: number;
   readonly right: number;
   readonly questions: number;
   /** Read, validate and index. */
   readonly loadMs: number;
+  /** Of which building the engine's indexes. */
+  readonly indexMs: number;
   /** The same again while questions are being answered, until the new base is swapped in. */
   readonly reloadMs: number;
   /** The event loop's longest delay during that reload. */
@@ -50,8 +57,12 @@ export function checkTargets(results: readonly SizeResult[]): Target[] {
   const k100 = at(100_000);
   if (k100) {
     check("p99 at 100,000 facts < 25 ms", k100.p99Ms < 25, ms(k100.p99Ms));
-    const ratio = k100.naiveP99Ms / k100.p99Ms;
-    check("100,000 facts: ≥ 10× faster than naive (p99)", ratio >= 10, `${ratio.toFixed(0)}×`);
+    const ratio = k100.naiveP99Ms / k100.sampleP99Ms;
+    check(
+      "100,000 facts: ≥ 10× faster than naive (p99, same questions)",
+      ratio >= 10,
+      `${ratio.toFixed(0)}×`,
+    );
     check(
       "RSS after loading 100,000 facts < 500 MB",
       k100.rssMb < 500,
