@@ -17,8 +17,8 @@ export type LoadResult =
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const missing = await checkKnowledgeDir(dir);
   if (missing) return { ok: false, problems: [missing] };
-  const base = await readBase(dir);
   const pace = pacer();
+  const base = await readBase(dir, pace);
   const problems = [...base.problems, ...(await crossCheck(base, pace))];
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   const kb = toKnowledgeBase(dir, base, await frozenFacts(base, pace));

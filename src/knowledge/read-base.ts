@@ -1,7 +1,7 @@
 /** Reads and schema-checks every file of a knowledge folder, all at once. */
 import { readArticles } from "./articles.js";
 import { listFactFiles } from "./knowledge-dir.js";
-import { pacer } from "./pacer.js";
+import { type Pace, pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
 import {
   type Fact,
@@ -30,30 +30,26 @@ export interface ParsedBase {
 }
 
 /**
- * One file after another, with a turn of the event loop between: read all at once, their parses
- * would run back to back in one turn and stall a bot reloading a large base.
+ * Every file, one after another and with one pacer: readers running side by side would each take
+ * a slice of work per turn of the event loop, and a bot reloading a large base would wait for
+ * all of them between two questions.
  */
-async function readEach<T>(files: readonly string[], read: (file: string) => Promise<T>) {
-  const pace = pacer();
-  const out: T[] = [];
-  for (const file of files) {
-    out.push(await read(file));
+export async function readBase(dir: string, pace: Pace = pacer()): Promise<ParsedBase> {
+  const sources = await readYamlList(dir, "sources.yaml", SourcesFileSchema, pace);
+  const organizations = await readYamlList(
+    dir,
+    "organizations.yaml",
+    OrganizationsFileSchema,
+    pace,
+  );
+  const topics = await readYamlList(dir, "topics.yaml", TopicsFileSchema, pace);
+  const listed = await listFactFiles(dir);
+  const factFiles: ListFile<Fact>[] = [];
+  for (const file of listed.files) {
+    factFiles.push(await readYamlList(dir, file, FactsFileSchema, pace));
     await pace();
   }
-  return out;
-}
-
-export async function readBase(dir: string): Promise<ParsedBase> {
-  const [sources, organizations, topics, listed] = await Promise.all([
-    readYamlList(dir, "sources.yaml", SourcesFileSchema),
-    readYamlList(dir, "organizations.yaml", OrganizationsFileSchema),
-    readYamlList(dir, "topics.yaml", TopicsFileSchema),
-    listFactFiles(dir),
-  ]);
-  const [factFiles, articles] = await Promise.all([
-    readEach(listed.files, (file) => readYamlList(dir, file, FactsFileSchema)),
-    readArticles(dir, sources.entries),
-  ]);
+  const articles = await readArticles(dir, sources.entries);
   const problems = [sources, organizations, topics, listed, ...factFiles, articles].flatMap(
     (part) => part.problems,
   );

@@ -51,7 +51,7 @@ export async function readYamlList<I extends z.ZodType>(
 }
 
 /** Items parsed and validated between two chances to pace. */
-const ITEMS_PER_SLICE = 200;
+const ITEMS_PER_SLICE = 100;
 /** A line that starts an item of the top-level list. */
 const TOP_LEVEL_ITEM = /^-(?=[ \t\r\n]|$)/gm;
 /** Document markers, or what may be an anchor or alias: the file is parsed whole. */
