@@ -80,6 +80,8 @@ const cache = new WeakMap<KnowledgeBase, Prepared>();
 const IDF_SCALE = 100;
 /** Facts prepared between two chances to yield to the event loop in `prepareAsync`. */
 const CHUNK = 100;
+/** The same for the lighter steps: words, stems, names, facts wrapped. */
+const STEP = 1000;
 /** `prepareAsync` gives the event loop a turn once it has worked this long. */
 const SLICE_MS = 8;
 
@@ -119,23 +121,34 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
   const organizations = yield* organizationIndexSteps(kb);
   const named = yield* organizationIndexes(kb, organizations, vocabulary);
   const idf = new Map<string, number>();
-  for (const [s, list] of text.byStem) idf.set(s, Math.log(1 + IDF_SCALE / list.length));
-  yield;
+  for (const [s, list] of text.byStem) {
+    idf.set(s, Math.log(1 + IDF_SCALE / list.length));
+    if (idf.size % STEP === 0) yield;
+  }
   const wordsByTrigram = new Map<string, string[]>();
-  for (const w of text.byWord.keys()) for (const t of trigrams(w)) addOnce(wordsByTrigram, t, w);
-  yield;
-  const names = organizationNames(kb);
+  let n = 0;
+  for (const w of text.byWord.keys()) {
+    for (const t of trigrams(w)) addOnce(wordsByTrigram, t, w);
+    if (++n % STEP === 0) yield;
+  }
+  const names: OrganizationName[] = [];
+  for (const [order, org] of kb.organizations.entries()) {
+    names.push(...namesOf(org, order));
+    if (order % STEP === STEP - 1) yield;
+  }
+  const facts: PreparedFact[] = [];
+  for (const [i, fact] of kb.facts.entries()) {
+    const keywordPhrases = text.phrases[i] ?? NONE;
+    const speakers = named.speakers[i] ?? NONE;
+    facts.push({ fact, keywordPhrases, speakers, reportedBy: named.reportedBy[i] ?? NONE });
+    if (i % STEP === STEP - 1) yield;
+  }
   const prepared: Prepared = {
     kb,
     vocabulary,
     organizations,
     topics: buildTopicIndex(kb),
-    facts: kb.facts.map((fact, i) => ({
-      fact,
-      keywordPhrases: text.phrases[i] ?? NONE,
-      speakers: named.speakers[i] ?? NONE,
-      reportedBy: named.reportedBy[i] ?? NONE,
-    })),
+    facts,
     idf,
     byStem: text.byStem,
     byWord: text.byWord,
@@ -267,16 +280,15 @@ function* organizationIndexes(kb: KnowledgeBase, orgs: OrganizationIndex, vocabu
   return { byOrganization, byTopic, withOwnResponse, speakers, reportedBy };
 }
 
-function organizationNames(kb: KnowledgeBase): OrganizationName[] {
-  return kb.organizations.flatMap((org, order) =>
-    [org.name, ...org.aliases].map((name) => {
-      const nameWords = words(name);
-      const folded = nameWords.join(" ");
-      const joined = nameWords.join("");
-      const initials = nameWords.map((w) => w[0] ?? "").join("");
-      return { org, order, folded, joined, letters: letterCounts(joined), initials };
-    }),
-  );
+/** The organization's name and aliases, folded, for look-ups by name. */
+function namesOf(org: Organization, order: number): OrganizationName[] {
+  return [org.name, ...org.aliases].map((name) => {
+    const nameWords = words(name);
+    const folded = nameWords.join(" ");
+    const joined = nameWords.join("");
+    const initials = nameWords.map((w) => w[0] ?? "").join("");
+    return { org, order, folded, joined, letters: letterCounts(joined), initials };
+  });
 }
 
 function memo<T>(f: (key: string) => T): (key: string) => T {
