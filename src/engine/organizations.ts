@@ -65,11 +65,12 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
       const alias = text !== org.name;
       for (const tokens of variantsOf(words(text))) {
         const single = tokens.length === 1 && isStopword(tokens[0] ?? "");
+        const joined = tokens.join("");
         const variant: Variant = {
           orgId: org.id,
           tokens,
-          joined: tokens.join(""),
-          letters: letterCounts(tokens.join("")),
+          joined,
+          letters: letterCounts(joined),
           alias,
           ...(single ? { exactCase: text } : {}),
         };
@@ -207,11 +208,12 @@ function nearInLength(index: OrganizationIndex, typed: string): Variant[] {
  * five letters are too short for edit distances, but one doubled letter is a safe typo.
  */
 function undoubled(typed: string, index: OrganizationIndex) {
+  if (typed.length > 5) return undefined;
   for (let i = 0; i + 1 < typed.length; i++) {
     if (typed[i] !== typed[i + 1]) continue;
     const name = typed.slice(0, i) + typed.slice(i + 1);
     const variant = index.phrases.get(name)?.find((v) => !v.exactCase && v.tokens.length === 1);
-    if (variant && name.length <= 4) return { variant, distance: 1 };
+    if (variant) return { variant, distance: 1 };
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
  */
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { typoDistance } from "./fuzzy.js";
+import { append } from "./multimap.js";
 import { words } from "./normalize.js";
 import { stem } from "./stem.js";
 import { isStopword } from "./stopwords.js";
@@ -58,10 +59,7 @@ export function* finishVocabulary(
   for (const w of counts.keys()) {
     if (++n % STEP === 0) yield;
     stems.add(stem(w));
-    if (nameWords.has(w)) continue;
-    const list = byInitial.get(w[0] ?? "");
-    if (list) list.push(w);
-    else byInitial.set(w[0] ?? "", [w]);
+    if (!nameWords.has(w)) append(byInitial, w[0] ?? "", w);
   }
   return { words: counts, stems, byInitial };
 }

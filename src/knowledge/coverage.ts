@@ -3,7 +3,7 @@
  * none, so the bot can always say what each company said, or that it said nothing.
  */
 import { type Entry, problemAt } from "./entry.js";
-import type { Pace } from "./pacer.js";
+import { forEachPaced, type Pace } from "./pacer.js";
 import type { Problem } from "./problem.js";
 import type { Fact, Organization } from "./schema.js";
 
@@ -21,7 +21,7 @@ export async function coverageProblems(
   );
   const covered = new Set<string>();
   const responses = new Map<string, Fact[]>();
-  for (const fact of facts) {
+  const tally = (fact: Fact) => {
     for (const id of fact.about) {
       covered.add(id);
       if (fact.kind !== "response" || !partners.has(id)) continue;
@@ -29,9 +29,8 @@ export async function coverageProblems(
       if (list) list.push(fact);
       else responses.set(id, [fact]);
     }
-    const turn = pace();
-    if (turn) await turn;
-  }
+  };
+  await forEachPaced(facts, tally, pace);
   return [
     ...organizations.filter((org) => !covered.has(org.value.id)).map(withoutFacts),
     ...organizations

@@ -1,6 +1,6 @@
 /** Ids must be unique within their kind, across files too: a duplicate names both places. */
 import { type Entry, placeOf, problemAt } from "./entry.js";
-import type { Pace } from "./pacer.js";
+import { forEachPaced, type Pace } from "./pacer.js";
 import type { Problem } from "./problem.js";
 
 export async function duplicateIds(
@@ -10,7 +10,7 @@ export async function duplicateIds(
 ): Promise<Problem[]> {
   const first = new Map<string, Entry<unknown>>();
   const problems: Problem[] = [];
-  for (const entry of entries) {
+  const check = (entry: Entry<{ readonly id: string }>) => {
     const { id } = entry.value;
     const earlier = first.get(id);
     if (!earlier) first.set(id, entry);
@@ -19,8 +19,7 @@ export async function duplicateIds(
       const message = `duplicate ${kind} id '${id}', also at ${where}: give one of them another id`;
       problems.push(problemAt(entry, ["id"], message));
     }
-    const turn = pace();
-    if (turn) await turn;
-  }
+  };
+  await forEachPaced(entries, check, pace);
   return problems;
 }

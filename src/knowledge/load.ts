@@ -5,7 +5,7 @@
 import { crossCheck } from "./cross-checks.js";
 import { deepFreeze } from "./freeze.js";
 import { checkKnowledgeDir } from "./knowledge-dir.js";
-import { type Pace, pacer } from "./pacer.js";
+import { forEachPaced, type Pace, pacer } from "./pacer.js";
 import { type Problem, sortProblems } from "./problem.js";
 import { type ParsedBase, readBase } from "./read-base.js";
 import type { Fact, KnowledgeBase } from "./schema.js";
@@ -29,11 +29,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
 async function frozenFacts(base: ParsedBase, pace: Pace): Promise<readonly Fact[]> {
   const facts: Fact[] = [];
   for (const file of base.factFiles) {
-    for (const entry of file.entries) {
-      facts.push(deepFreeze(entry.value));
-      const turn = pace();
-      if (turn) await turn;
-    }
+    await forEachPaced(file.entries, (entry) => facts.push(deepFreeze(entry.value)), pace);
   }
   return Object.freeze(facts);
 }

@@ -1,4 +1,4 @@
-/** Reads and schema-checks every file of a knowledge folder, all at once. */
+/** Reads and schema-checks every file of a knowledge folder, one after another. */
 import { readArticles } from "./articles.js";
 import { listFactFiles } from "./knowledge-dir.js";
 import { type Pace, pacer } from "./pacer.js";
