@@ -218,10 +218,13 @@ function factYaml(
     `  about: [${org.id}]`,
     `  kind: ${kind}`,
     `  speaker: ${JSON.stringify(org.name)}`,
+    `  voice: { who: [${org.id}], how: statement }`,
     `  quote: ${JSON.stringify(sentence)}`,
     `  source: ${source}`,
     "  language: en",
     `  summary: ${JSON.stringify(`${org.name}: ${phrase(pick, random, 4, 7)}`)}`,
+    // Generated words stand in for Dutch too: the benchmark measures size, not language.
+    `  summaryNl: ${JSON.stringify(`${org.name}: ${phrase(pick, random, 4, 7)}`)}`,
     `  keywords: [${keywords.map((k) => JSON.stringify(k)).join(", ")}]`,
     "",
   ].join("\n");
@@ -235,7 +238,9 @@ function sourceYaml(id: string, pick: () => string, random: () => number): strin
     "  date: 2018-12",
     `  title: ${JSON.stringify(capital(phrase(pick, random, 4, 8)))}`,
     "  titleKind: descriptive",
+    `  titleNl: ${JSON.stringify(capital(phrase(pick, random, 4, 8)))}`,
     `  covers: ${JSON.stringify(`Generated for the benchmark: ${phrase(pick, random, 4, 8)}`)}`,
+    `  coversNl: ${JSON.stringify(`Gemaakt voor de benchmark: ${phrase(pick, random, 4, 8)}`)}`,
     "",
   ].join("\n");
 }

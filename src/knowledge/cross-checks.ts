@@ -8,7 +8,8 @@ import { type Article, quoteProblems } from "./quote-checks.js";
 import { normalizeForQuote } from "./quote-match.js";
 import type { ParsedBase } from "./read-base.js";
 import { factReferences, type KnownIds } from "./references.js";
-import type { Source } from "./schema.js";
+import type { Organization, Source } from "./schema.js";
+import { sourceTitleProblems, voiceProblems } from "./voice-checks.js";
 import type { ListFile } from "./yaml-file.js";
 
 /** Paced: a large base is checked in slices, so a bot reloading it keeps answering. */
@@ -28,6 +29,16 @@ export async function crossCheck(base: ParsedBase, pace: Pace = pacer()): Promis
     (fact) => quoteProblems(fact, articles.get(fact.value.source)),
     pace,
   );
+  const organizations = new Map<string, Organization>();
+  for (const e of base.organizations.entries) {
+    if (!organizations.has(e.value.id)) organizations.set(e.value.id, e.value);
+  }
+  const voices = await flatMapPaced(
+    facts,
+    (fact) => voiceProblems(fact, known.organizations, organizations),
+    pace,
+  );
+  const titles = base.sources.entries.flatMap(sourceTitleProblems);
   const duplicates: Problem[] = [];
   for (const [kind, entries] of [
     ["source", base.sources.entries],
@@ -42,6 +53,8 @@ export async function crossCheck(base: ParsedBase, pace: Pace = pacer()): Promis
     ...references,
     ...languages,
     ...quotes,
+    ...voices,
+    ...titles,
     ...(references.length === 0 ? await coverage(base, pace) : []),
   ];
 }

@@ -32,11 +32,16 @@ export const SourceSchema = z.strictObject({
   author: Text.optional(),
   /** Year and month, as the articles give it. */
   date: z.string().regex(/^\d{4}-\d{2}$/, "must be year and month, like '2018-12'"),
+  /** The article's own headline (`titleKind: article`), or our English description of it. */
   title: Text,
   /** `article`: the article's own headline; `descriptive`: ours, because the text has none. */
   titleKind: z.enum(["article", "descriptive"]),
+  /** Our Dutch description; only for a descriptive title (a headline is shown as it is). */
+  titleNl: Text.optional(),
   /** What the article covers, in a line, for `/sources`. */
   covers: Text,
+  /** The same line in Dutch. */
+  coversNl: Text,
 });
 export type Source = z.infer<typeof SourceSchema>;
 export const SourcesFileSchema = z.array(SourceSchema).min(1, "must list at least one source");
@@ -72,14 +77,45 @@ export const TopicsFileSchema = z.array(TopicSchema).min(1, "must list at least 
 export const FactKind = z.enum(["reported", "response", "context"]);
 export type FactKind = z.infer<typeof FactKind>;
 
+/**
+ * How a speaker's words reached the article: `article` (the article's own words), `statement`
+ * (the speaker's statement, quoted), `statement-to` (told to the outlet in `to`), `blog-post`,
+ * `reported-by`, `cited-by` and `paraphrased-by` (the article relays another's words; the article's
+ * publisher is the one relaying them, or not named).
+ */
+export const VoiceHow = z.enum([
+  "article",
+  "statement",
+  "statement-to",
+  "blog-post",
+  "reported-by",
+  "cited-by",
+  "paraphrased-by",
+]);
+export type VoiceHow = z.infer<typeof VoiceHow>;
+
+/** Who spoke, structured so the bot can word it in English and Dutch. */
+export const VoiceSchema = z.strictObject({
+  /** Organization ids of the speakers; omitted only for `how: article`. */
+  who: z.array(Id).min(1, "must name at least one organization").optional(),
+  /** A spokesperson of `who` spoke, not the organization as such. */
+  spokesperson: z.boolean().default(false),
+  how: VoiceHow,
+  /** For `statement-to`: the organization id of the outlet it was told to. */
+  to: Id.optional(),
+});
+export type Voice = z.infer<typeof VoiceSchema>;
+
 /** `knowledge/facts/*.yaml`: one claim or statement each, quoted verbatim from its source. */
 export const FactSchema = z.strictObject({
   id: Id,
   /** Organization ids this fact is about, most central first. */
   about: z.array(Id).min(1, "must name at least one organization"),
   kind: FactKind,
-  /** Who says it, for example "Netflix, statement to NU.nl". */
+  /** Who says it, for example "Netflix, statement to NU.nl" (what the engine matches). */
   speaker: Text,
+  /** The same, structured: shown to readers in their language. */
+  voice: VoiceSchema,
   /** A contiguous span of the source, character for character. */
   quote: Text,
   source: Id,
@@ -88,6 +124,8 @@ export const FactSchema = z.strictObject({
   translation: Text.optional(),
   /** One short line in plain English, our own words. */
   summary: Text,
+  /** The same line in Dutch, our own words, drawn only from the quote and its article. */
+  summaryNl: Text,
   /** Topic ids from topics.yaml. */
   topics: z.array(Id).default([]),
   /** English and Dutch words a person would use to ask for this fact. */

@@ -15,11 +15,13 @@ const NEW_FACT = `
   about: [techradar]
   kind: context
   speaker: TechRadar
+  voice: { how: article }
   quote: >-
     ${NEW_QUOTE}
   source: techradar-facebook-responds
   language: en
   summary: The author of TechRadar's article is based in London.
+  summaryNl: De auteur van het artikel van TechRadar woont in Londen.
   topics: [investigation]
   keywords: [author, based, London, journalist]
 `;

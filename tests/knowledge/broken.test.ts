@@ -369,6 +369,58 @@ describe("coverage", () => {
   });
 });
 
+describe("the fields readers see in their language", () => {
+  it("a fact without its Dutch summary", async () => {
+    const problems = await problemsAfter((d) =>
+      edit(d, NUNL, /^ {2}summaryNl: Netflix zegt.*\n/m, ""),
+    );
+    expect(only(problems)).toMatchObject({ file: NUNL, field: "[2].summaryNl" });
+  });
+
+  it("a voice naming an organization the speaker does not", async () => {
+    const problems = await problemsAfter((d) =>
+      edit(
+        d,
+        JUSTIFIES,
+        "voice: { who: [spotify], how: reported-by }",
+        "voice: { who: [netflix], how: reported-by }",
+      ),
+    );
+    expect(only(problems)).toMatchObject({
+      file: JUSTIFIES,
+      field: "[0].voice.who[0]",
+      line: lineWith(JUSTIFIES, "voice: { who: [spotify]"),
+      message: /'netflix' is not named in speaker 'Spotify, as reported'/,
+    });
+  });
+
+  it("a statement to an outlet that does not say which, and an unknown speaker", async () => {
+    const problems = await problemsAfter((d) =>
+      edit(
+        d,
+        NUNL,
+        "voice: { who: [netflix], how: reported-by }",
+        "voice: { who: [netflx], how: statement-to }",
+      ),
+    );
+    expect(problems.map((p) => [p.field, p.message.split(":")[0]])).toEqual([
+      ["[2].voice.to", "is missing"],
+      ["[2].voice.who[0]", "unknown organization 'netflx'"],
+    ]);
+  });
+
+  it("a descriptive source title without its Dutch wording", async () => {
+    const problems = await problemsAfter((d) =>
+      edit(d, "sources.yaml", /^ {2}titleNl: Facebook verdedigt.*\n/m, ""),
+    );
+    expect(only(problems)).toMatchObject({
+      file: "sources.yaml",
+      field: "[1].titleNl",
+      message: /descriptive title needs our Dutch wording/,
+    });
+  });
+});
+
 describe("all problems at once", () => {
   it("reports every broken file and field in one load, sorted by file and line", async () => {
     const problems = await problemsAfter((d) => {
