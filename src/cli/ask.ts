@@ -5,14 +5,15 @@
  * `--knowledge <dir>` uses another fact base. Exit codes: 0 answered (or declined), 1 the fact
  * base has problems, 2 usage error.
  */
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { answer } from "../engine/index.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem } from "../knowledge/problem.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
+import { readLines } from "./lines.js";
 import { renderText } from "./render-text.js";
+import { fromUserFolder } from "./user-path.js";
 
 const USAGE = `Usage:
   npm run ask -- "did Spotify read messages?"     print the answer as text
@@ -47,7 +48,10 @@ function parse(argv: string[]): Options | "help" {
   }
   const question = positionals.join(" ");
   if (!values.json && question.trim() === "") throw new Error("no question given");
-  return { json: values.json, knowledge: values.knowledge ?? DEFAULT_KNOWLEDGE, question };
+  // A relative folder is meant from where the user typed the command, even via `npm run`.
+  const knowledge =
+    values.knowledge === undefined ? DEFAULT_KNOWLEDGE : fromUserFolder(values.knowledge, "ask");
+  return { json: values.json, knowledge, question };
 }
 
 async function main(): Promise<number> {
@@ -80,10 +84,14 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** One JSON answer per input line, in order, each written before the next line is read. */
+/**
+ * One JSON answer per input line, in order, each written before the next line is read. Only \n
+ * (or \r\n) ends a line: a lone \r stays inside the question.
+ */
 async function answerLines(kb: KnowledgeBase): Promise<void> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) await writeLine(JSON.stringify(answer(line, kb)));
+  for await (const line of readLines(process.stdin)) {
+    await writeLine(JSON.stringify(answer(line, kb)));
+  }
 }
 
 function writeLine(text: string): Promise<void> {

@@ -3,25 +3,20 @@
  * Prints a summary and exits 0 when it is sound; lists every problem as `file:line field: message`
  * on standard error and exits 1 when not; exits 2 on a usage error.
  */
-import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem } from "../knowledge/problem.js";
 import { type Count, type Summary, summarize } from "../knowledge/summary.js";
+import { fromUserFolder } from "./user-path.js";
 
 const USAGE = "Usage: npm run knowledge:check [-- <dir>]   (default: the project's knowledge/)";
 
 /** The project's own fact base, wherever the command is run from. */
 const DEFAULT_DIR = fileURLToPath(new URL("../../knowledge", import.meta.url));
 
-/**
- * `npm run` moves into the project root; a folder given there is meant relative to where the
- * user typed the command, which npm passes as INIT_CWD.
- */
+/** A folder given is meant relative to where the user typed the command, even via `npm run`. */
 function resolveDir(arg: string | undefined): string {
-  if (arg === undefined) return DEFAULT_DIR;
-  const viaNpmRun = process.env.npm_lifecycle_event === "knowledge:check";
-  return resolve((viaNpmRun && process.env.INIT_CWD) || process.cwd(), arg);
+  return arg === undefined ? DEFAULT_DIR : fromUserFolder(arg, "knowledge:check");
 }
 
 async function main(args: readonly string[]): Promise<number> {

@@ -69,6 +69,20 @@ describe("npm run ask -- --json", () => {
     expect(answers[3]?.companies[0]?.id).toBe("microsoft");
   });
 
+  it("ends a line only at \\n or \\r\\n: a lone \\r stays inside the question", () => {
+    const r = ask(["--json"], "did Spotify\rread messages?\r\nwhat about Netflix?\r\nlast\rone");
+    expect(r.code, r.stderr).toBe(0);
+    const answers = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => AnswerSchema.parse(JSON.parse(l)));
+    expect(answers).toHaveLength(3);
+    expect(answers[0]?.question).toMatch(/^did Spotify\s?read messages\?$/);
+    expect(answers[0]?.companies[0]?.id).toBe("spotify");
+    expect(answers[1]?.question).toBe("what about Netflix?");
+    expect(answers[2]?.question).toMatch(/^last\s?one$/);
+  });
+
   it("prints only JSON lines under npm run --silent", () => {
     const r = spawnSync("npm", ["run", "--silent", "ask", "--", "--json"], {
       cwd: ROOT,
@@ -100,6 +114,30 @@ describe("--knowledge", () => {
     expect(ask(["--knowledge", dir, question]).stdout).toMatch(/^Spotify \(partner\)$/m);
     const json = ask(["--json", "--knowledge", dir], `${question}\n`);
     expect(JSON.parse(json.stdout).companies[0].id).toBe("spotify");
+  });
+
+  it("via npm run, takes a folder relative to where it was typed", () => {
+    // From tests/, "fixtures/knowledge" is the small fixture base; from the project root it
+    // does not exist.
+    const r = spawnSync(
+      "npm",
+      ["run", "--silent", "ask", "--", "--json", "--knowledge", "fixtures/knowledge"],
+      { cwd: join(ROOT, "tests"), input: "did Netflix read messages?\n", encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const answer = AnswerSchema.parse(JSON.parse(r.stdout));
+    expect(answer.companies[0]?.id).toBe("netflix");
+    // A fact only the fixture base has.
+    expect(answer.companies[0]?.facts.map((f) => f.id)).toContain("nunl-read-chats");
+  });
+
+  it("a relative folder that is not there is named as the user gave it, resolved from their folder", () => {
+    const r = spawnSync("npm", ["run", "--silent", "ask", "--", "--knowledge", "nowhere", "hi"], {
+      cwd: join(ROOT, "tests"),
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(join(ROOT, "tests", "nowhere"));
   });
 
   it("lists the problems of a broken fact base on stderr and exits 1", () => {
