@@ -22,7 +22,24 @@ export interface BotConfig {
   readonly cooldownSeconds: number;
   /** Run through discord.js's ShardingManager: a shard count, or "auto" (Discord recommends). */
   readonly shards: number | "auto" | undefined;
+  /** The question log (src/questionlog): where, whether, and how long rows are kept. */
+  readonly questionLog: QuestionLogConfig;
 }
+
+export interface QuestionLogConfig {
+  readonly enabled: boolean;
+  /** The folder of `receipts.sqlite` and its secret, relative to where the bot starts. */
+  readonly dataDir: string;
+  readonly days: number;
+  readonly maxRows: number;
+}
+
+export const QUESTION_LOG_DEFAULTS: QuestionLogConfig = Object.freeze({
+  enabled: true,
+  dataDir: "data",
+  days: 90,
+  maxRows: 1_000_000,
+});
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: BotConfig }
@@ -120,6 +137,28 @@ const EnvSchema = z.object({
       return z.NEVER;
     }),
   ),
+  DATA_DIR: optional(z.string().trim()),
+  QUESTION_LOG: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["on", "off"], { error: "QUESTION_LOG must be on or off (default on)." })),
+  ),
+  QUESTION_LOG_DAYS: optional(
+    z.coerce
+      .number({ error: "QUESTION_LOG_DAYS must be a number of days, like 90." })
+      .int("QUESTION_LOG_DAYS must be a whole number of days, like 90.")
+      .min(1, "QUESTION_LOG_DAYS must be at least 1 (QUESTION_LOG=off keeps nothing).")
+      .max(3650, "QUESTION_LOG_DAYS must be at most 3650 (ten years)."),
+  ),
+  QUESTION_LOG_MAX_ROWS: optional(
+    z.coerce
+      .number({ error: "QUESTION_LOG_MAX_ROWS must be a number of rows, like 1000000." })
+      .int("QUESTION_LOG_MAX_ROWS must be a whole number of rows, like 1000000.")
+      .min(1000, "QUESTION_LOG_MAX_ROWS must be at least 1000.")
+      .max(100_000_000, "QUESTION_LOG_MAX_ROWS must be at most 100000000."),
+  ),
 });
 
 /** Why a token is obviously not a bot token, without ever including the token. */
@@ -156,6 +195,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     logLevel: e.LOG_LEVEL ?? "info",
     cooldownSeconds: e.COOLDOWN_SECONDS ?? 3,
     shards: e.SHARDS,
+    questionLog: {
+      enabled: e.QUESTION_LOG !== "off",
+      dataDir: e.DATA_DIR ?? QUESTION_LOG_DEFAULTS.dataDir,
+      days: e.QUESTION_LOG_DAYS ?? QUESTION_LOG_DEFAULTS.days,
+      maxRows: e.QUESTION_LOG_MAX_ROWS ?? QUESTION_LOG_DEFAULTS.maxRows,
+    },
   };
   return { ok: true, config: withToken(config, e.DISCORD_TOKEN) };
 }

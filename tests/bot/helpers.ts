@@ -15,7 +15,7 @@ import {
 } from "discord.js";
 import { afterAll, expect } from "vitest";
 import type { BotServices } from "../../src/bot/command.js";
-import { type BotConfig, withToken } from "../../src/bot/config.js";
+import { type BotConfig, QUESTION_LOG_DEFAULTS, withToken } from "../../src/bot/config.js";
 import { Cooldown } from "../../src/bot/cooldown.js";
 import { KnowledgeStore } from "../../src/bot/knowledge-store.js";
 import { memoryLogger } from "../../src/bot/logger.js";
@@ -61,6 +61,7 @@ export function testConfig(overrides: Partial<Omit<BotConfig, "token">> = {}): B
       logLevel: "debug",
       cooldownSeconds: 0,
       shards: undefined,
+      questionLog: { ...QUESTION_LOG_DEFAULTS, enabled: false },
       ...overrides,
     },
     TOKEN,
