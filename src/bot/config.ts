@@ -108,6 +108,12 @@ const EnvSchema = z.object({
         protocol: /^https?$/,
         error: `DISCORD_API_BASE must be an http(s) URL without the version, like ${DEFAULT_API_BASE}; leave it empty for Discord's own.`,
       })
+      // Discord takes no credentials in the URL (and fetch refuses such a URL); refusing it
+      // here also keeps a password out of every later message that names the address.
+      .refine((u) => !hasCredentials(u), {
+        error:
+          "DISCORD_API_BASE must not contain a user name or password (the part before @; not shown here): remove them, Discord's API does not take them.",
+      })
       .transform((u) => u.replace(/\/+$/, "").replace(/\/v\d+$/, "")),
   ),
   KNOWLEDGE_DIR: optional(z.string().trim()),
@@ -160,6 +166,27 @@ const EnvSchema = z.object({
       .max(100_000_000, "QUESTION_LOG_MAX_ROWS must be at most 100000000."),
   ),
 });
+
+function hasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== "" || parsed.password !== "";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * discord.js's Client reads SHARDS and SHARD_COUNT from the environment itself (JSON.parse), so
+ * an empty `SHARDS=`, which here means one process, would crash it with "Unexpected end of JSON
+ * input". Outside a shard process this removes blank values before any client is made.
+ */
+export function normaliseShardingEnv(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.SHARDING_MANAGER === "true") return;
+  for (const name of ["SHARDS", "SHARD_COUNT"]) {
+    if (env[name] !== undefined && env[name].trim() === "") delete env[name];
+  }
+}
 
 /** Why a token is obviously not a bot token, without ever including the token. */
 function tokenProblem(token: string): string | undefined {

@@ -31,6 +31,8 @@ const REDACTED = "[redacted]";
 const TOKEN_LIKE = /[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{20,}/g;
 /** Interaction and webhook tokens inside REST paths. */
 const PATH_TOKEN = /\/(interactions\/\d+|webhooks\/\d+)\/[A-Za-z0-9_.-]{20,}/g;
+/** The user name and password of a URL (`https://user:password@host/`). */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const min = ORDER[options.level ?? "info"];
@@ -68,7 +70,10 @@ export function memoryLogger(
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join(REDACTED);
-  return out.replace(TOKEN_LIKE, REDACTED).replace(PATH_TOKEN, `/$1/${REDACTED}`);
+  return out
+    .replace(TOKEN_LIKE, REDACTED)
+    .replace(PATH_TOKEN, `/$1/${REDACTED}`)
+    .replace(URL_CREDENTIALS, `$1${REDACTED}@`);
 }
 
 function formatFields(fields: LogFields | undefined): string {

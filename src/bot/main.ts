@@ -4,12 +4,13 @@
  * everything else (logged, never fatal).
  */
 import { fileURLToPath } from "node:url";
-import { formatConfigProblems, loadConfig } from "./config.js";
+import { formatConfigProblems, loadConfig, normaliseShardingEnv } from "./config.js";
 import { logError } from "./errors.js";
 import { createLogger, redact } from "./logger.js";
 import { createSharded, type ShardedBot } from "./sharding.js";
 import { type RunningBot, startBot } from "./start.js";
 
+normaliseShardingEnv();
 const loaded = loadConfig();
 if (!loaded.ok) {
   console.error(formatConfigProblems(loaded.problems));

@@ -6,6 +6,7 @@ import {
   DEFAULT_API_BASE,
   formatConfigProblems,
   loadConfig,
+  normaliseShardingEnv,
   parseConfig,
 } from "../../src/bot/config.js";
 import { TOKEN } from "./helpers.js";
@@ -75,6 +76,32 @@ describe("configuration", () => {
   it("ignores SHARDS inside a shard process, where the ShardingManager sets it to the shard id", () => {
     const result = parseConfig({ ...VALID, SHARDS: "0", SHARDING_MANAGER: "true" });
     expect(result.ok && result.config.shards).toBeUndefined();
+  });
+
+  it("removes a blank SHARDS from the environment before discord.js parses it as JSON", () => {
+    const env: NodeJS.ProcessEnv = { SHARDS: "", SHARD_COUNT: " ", OTHER: "" };
+    normaliseShardingEnv(env);
+    expect(env).toEqual({ OTHER: "" });
+    // What discord.js's Client does with the variable.
+    expect(() => JSON.parse(env.SHARDS ?? "0")).not.toThrow();
+    const shard: NodeJS.ProcessEnv = { SHARDING_MANAGER: "true", SHARDS: "1", SHARD_COUNT: "2" };
+    normaliseShardingEnv(shard);
+    expect(shard).toEqual({ SHARDING_MANAGER: "true", SHARDS: "1", SHARD_COUNT: "2" });
+    const set: NodeJS.ProcessEnv = { SHARDS: "auto" };
+    normaliseShardingEnv(set);
+    expect(set).toEqual({ SHARDS: "auto" });
+  });
+
+  it("refuses credentials in DISCORD_API_BASE without ever showing them", () => {
+    for (const base of [
+      "http://user:s3cret-pass@127.0.0.1:9/api",
+      "https://s3cret-pass@proxy.example/api",
+    ]) {
+      const found = problems({ ...VALID, DISCORD_API_BASE: base });
+      expect(found.join("\n")).toMatch(/DISCORD_API_BASE must not contain a user name or password/);
+      expect(found.join("\n")).not.toContain("s3cret");
+      expect(formatConfigProblems(found)).not.toContain("s3cret");
+    }
   });
 
   it("treats empty values (a fresh copy of .env.example) as unset", () => {

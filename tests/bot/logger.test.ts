@@ -29,6 +29,12 @@ describe("logger", () => {
     expect(redact(hook)).toBe("/webhooks/123456789012345678/[redacted]/messages/@original");
   });
 
+  it("hides the user name and password of any URL in a line", () => {
+    const line = redact("Could not connect to http://bot:hunter22@10.0.0.1:8080/api: ECONNREFUSED");
+    expect(line).toBe("Could not connect to http://[redacted]@10.0.0.1:8080/api: ECONNREFUSED");
+    expect(redact("see https://example.com/a@b")).toBe("see https://example.com/a@b");
+  });
+
   it("writes only lines at or above its level, with key=value fields", () => {
     const lines: string[] = [];
     const log = createLogger({
