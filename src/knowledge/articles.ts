@@ -1,7 +1,7 @@
 /** Reads the article text of every source. */
-import { readFile } from "node:fs/promises";
 import { type Entry, problemAt } from "./entry.js";
 import type { Problem } from "./problem.js";
+import { readKnowledgeFile } from "./read-file.js";
 import type { Source } from "./schema.js";
 
 /** Articles read at once: thousands at a time would finish, and run their callbacks, together. */
@@ -26,20 +26,16 @@ export async function readArticles(
   return { texts, problems };
 }
 
-/** The text, or the problem with it. */
+/** The text, or the problem with it. `dir`: the knowledge folder, resolved. */
 async function readArticle(dir: string, entry: Entry<Source>): Promise<string | Problem> {
   const { file } = entry.value;
-  try {
-    const text = await readFile(`${dir}/${file}`, "utf8");
-    if (text.trim() !== "") return text;
+  const read = await readKnowledgeFile(dir, file);
+  if (read.ok && read.text.trim() !== "") return read.text;
+  if (read.ok) {
     return problemAt(entry, ["file"], `${file} is empty: copy the whole article into it`);
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    const why = missing ? "does not exist" : `cannot be read (${String(error)})`;
-    return problemAt(
-      entry,
-      ["file"],
-      `${file} ${why}: copy the article text there, or fix the path`,
-    );
   }
+  const why = read.missing
+    ? "does not exist: copy the article text there, or fix the path"
+    : read.message;
+  return problemAt(entry, ["file"], `${file} ${why}`);
 }

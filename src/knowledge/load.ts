@@ -4,7 +4,7 @@
  */
 import { crossCheck } from "./cross-checks.js";
 import { deepFreeze } from "./freeze.js";
-import { checkKnowledgeDir } from "./knowledge-dir.js";
+import { openKnowledgeDir } from "./knowledge-dir.js";
 import { forEachPaced, type Pace, pacer } from "./pacer.js";
 import { type Problem, sortProblems } from "./problem.js";
 import { type ParsedBase, readBase } from "./read-base.js";
@@ -15,10 +15,10 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
-  const missing = await checkKnowledgeDir(dir);
-  if (missing) return { ok: false, problems: [missing] };
+  const opened = await openKnowledgeDir(dir);
+  if ("problem" in opened) return { ok: false, problems: [opened.problem] };
   const pace = pacer();
-  const base = await readBase(dir, pace);
+  const base = await readBase(opened.root, pace);
   const problems = [...base.problems, ...(await crossCheck(base, pace))];
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   const kb = toKnowledgeBase(dir, base, await frozenFacts(base, pace));

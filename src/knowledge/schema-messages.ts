@@ -16,11 +16,25 @@ const TYPE_NAMES: Record<string, string> = {
 
 /** Per-parse error map: only replaces zod's default wording; schema messages win. */
 export const curatorMessages = (issue: z.core.$ZodRawIssue): string | undefined => {
+  if (issue.code === "invalid_union") return unionMessage(issue.errors, issue.input);
   if (issue.code !== "invalid_type") return undefined;
   if (issue.input === undefined) return "is missing: add this field";
   const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
   return `must be ${expected}, not ${describe(issue.input)}`;
 };
+
+/**
+ * A keyword is text or a number: where it is neither (a list inside the list of keywords), zod
+ * says only "Invalid input". Worded like the other type errors instead.
+ */
+function unionMessage(branches: readonly (readonly z.core.$ZodIssue[])[], input: unknown) {
+  const expected = branches.flatMap((issues) =>
+    issues.flatMap((i) => (i.code === "invalid_type" && i.path.length === 0 ? [i.expected] : [])),
+  );
+  if (expected.length !== branches.length || input === undefined) return undefined;
+  const names = [...new Set(expected)].map((e) => TYPE_NAMES[e] ?? e);
+  return `must be ${names.join(" or ")}, not ${describe(input)}`;
+}
 
 export function issueProblems(issue: z.core.$ZodIssue, file: string, lineOf: LineOf): Problem[] {
   if (issue.code === "unrecognized_keys") {

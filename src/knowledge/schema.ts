@@ -4,13 +4,23 @@
  * rest of the code uses the inferred types.
  */
 import { z } from "zod";
+import { CONTROL_CHARACTER, describeControl } from "./control-characters.js";
 
 /** Lower-case words joined by dashes: stable, readable ids that survive a diff. */
 export const Id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by dashes, like 'netflix'");
 
-const Text = z.string().trim().min(1, "must not be empty");
+/**
+ * No control characters in a value, escaped ones included ("\e[2J" in double quotes): the file's
+ * raw text is checked too, but YAML escapes only show once parsed.
+ */
+const clean = (value: string, ctx: z.RefinementCtx) => {
+  const found = CONTROL_CHARACTER.exec(value);
+  if (found) ctx.addIssue({ code: "custom", message: `${describeControl(found[0])}: remove it` });
+};
+
+const Text = z.string().trim().min(1, "must not be empty").superRefine(clean);
 
 /** A search keyword; YAML reads a bare year like 2014 as a number, so numbers are accepted too. */
 const Keyword = z.union([Text, z.number().transform(String)]);
@@ -24,7 +34,8 @@ export const SourceSchema = z.strictObject({
   /** Path of the article text, relative to the knowledge folder. */
   file: z
     .string()
-    .regex(/^articles\/[^/]+\.txt$/, "must be a file in articles/, like 'articles/x.txt'"),
+    .regex(/^articles\/[^/]+\.txt$/, "must be a file in articles/, like 'articles/x.txt'")
+    .superRefine(clean),
   language: Language,
   /** Only when the article text itself names the publisher. */
   publisher: Text.optional(),

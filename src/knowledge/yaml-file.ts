@@ -7,14 +7,15 @@
  * matters for a base of many thousand facts; the `yaml` package, slower but keeping positions,
  * explains a syntax error and finds the line of a problem, and only runs when there is one.
  */
-import { readFile } from "node:fs/promises";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { Entry, LineOf } from "./entry.js";
 import { type Pace, pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
+import { readKnowledgeFile } from "./read-file.js";
 import { curatorMessages, issueProblems } from "./schema-messages.js";
+import { aliasRepeats, MAX_ALIAS_EXPANSION, sharedRepeats, type Verdict } from "./yaml-aliases.js";
 
 export interface ListFile<T> {
   /** The file's valid entries. */
@@ -36,18 +37,59 @@ export async function readYamlList<I extends z.ZodType>(
   schema: z.ZodArray<I>,
   pace: Pace = pacer(),
 ): Promise<ListFile<z.output<I>>> {
-  let text: string;
-  try {
-    text = await readFile(`${dir}/${file}`, "utf8");
-  } catch (error) {
-    return unreadable(file, readError(error, file));
+  const read = await readKnowledgeFile(dir, file);
+  if (!read.ok) {
+    const message = read.missing
+      ? `file is missing: create ${file} (the README describes it)`
+      : read.message;
+    return unreadable(file, message, read.line);
   }
+  try {
+    return await parseAndValidate(read.text, file, schema, pace);
+  } catch (error) {
+    // A parser or validator that throws (a stack overflow on absurd nesting, say) ends this
+    // file with a problem, not the whole load with a stack trace.
+    const why = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    return unreadable(file, `could not be read as YAML (${why}): simplify the file`);
+  }
+}
+
+async function parseAndValidate<I extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: z.ZodArray<I>,
+  pace: Pace,
+): Promise<ListFile<z.output<I>>> {
   const lineOf = lazyLineOf(text);
   const sliced = await readInSlices(text, file, schema, lineOf, pace);
   if (sliced) return sliced;
   const fast = loadFast(text);
   if (fast === undefined) return parseExplained(text, file, schema);
+  if (MAY_HAVE_ALIAS.test(text)) {
+    const verdict = sharedRepeats(fast);
+    if (verdict !== "ok") return aliasRefusal(text, file, verdict);
+  }
   return validate(fast, file, schema, lineOf);
+}
+
+/** What may be an alias: a file without one is not walked for them. */
+const MAY_HAVE_ALIAS = /(^|[\s[{,])\*[^\s,[\]{}]/m;
+
+/** The refusal of a file whose aliases repeat too much, at the alias (found with `yaml`). */
+function aliasRefusal<T>(text: string, file: string, fallback: Verdict): ListFile<T> {
+  const { doc, lines } = withPositions(text);
+  const found = aliasRepeats(doc);
+  const verdict = found.verdict === "ok" ? fallback : found.verdict;
+  const line = found.at?.range ? lines.linePos(found.at.range[0]).line : undefined;
+  return unreadable(file, aliasMessage(verdict), line);
+}
+
+function aliasMessage(verdict: Verdict): string {
+  if (verdict === "circular") {
+    return "a YAML alias here stands for the list or fields that hold it, a value without end: remove it";
+  }
+  const limit = MAX_ALIAS_EXPANSION.toLocaleString("en");
+  return `YAML aliases (*name) in this file repeat more than ${limit} values (passed at this alias): write the values out, or use fewer aliases`;
 }
 
 /** Items parsed and validated between two chances to pace. */
@@ -118,7 +160,13 @@ function lazyLineOf(text: string): LineOf {
 
 function withPositions(text: string) {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // resolveKnownTags off: YAML 1.1 tags like !!binary or !!set are unknown tags too.
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    resolveKnownTags: false,
+  });
   const lineOf: LineOf = (path) => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth), true);
@@ -149,7 +197,19 @@ function parseExplained<I extends z.ZodType>(
       "file is empty: it should hold a YAML list of entries, each starting with '- '",
     );
   }
-  return validate(doc.toJS(), file, schema, lineOf);
+  const repeats = aliasRepeats(doc);
+  if (repeats.verdict !== "ok") {
+    const line = repeats.at?.range ? lines.linePos(repeats.at.range[0]).line : undefined;
+    return unreadable(file, aliasMessage(repeats.verdict), line);
+  }
+  const tag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  if (tag) {
+    const name = /Unresolved tag: (\S+)/.exec(tag.message)?.[1] ?? "";
+    const message = `unknown YAML tag ${name}: remove it (the fact base is plain YAML: text, numbers, lists and fields)`;
+    return unreadable(file, message, lines.linePos(tag.pos[0]).line);
+  }
+  // Aliases are bounded above, by the same measure as on the fast path.
+  return validate(doc.toJS({ maxAliasCount: -1 }), file, schema, lineOf);
 }
 
 /** `offset`: where `raw` starts in the file's list, for the paths of its problems. */
@@ -186,11 +246,4 @@ function idOf(item: unknown): string | undefined {
 function unreadable<T>(file: string, message: string, line?: number): ListFile<T> {
   const problem: Problem = { file, field: "", message, ...(line ? { line } : {}) };
   return { entries: [], problems: [problem], ids: new Set(), parsed: false };
-}
-
-function readError(error: unknown, file: string): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return `file is missing: create ${file} (the README describes it)`;
-  if (code === "EISDIR") return "is a folder, not a file";
-  return `cannot be read: ${String(error)}`;
 }

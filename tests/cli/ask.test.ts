@@ -1,5 +1,5 @@
 /** `npm run ask` as a user runs it: a real process, text and JSON-lines modes, exit codes. */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -152,6 +152,17 @@ describe("--knowledge", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/facts\/nunl-facebook-chats\.yaml:\d+ \[\d+\]\.kind/);
+  });
+});
+
+describe("a fact base holding a named pipe", () => {
+  it("is refused by name, without hanging, with exit 1", () => {
+    const dir = knowledgeCopy("pipe", (d) =>
+      execFileSync("mkfifo", [join(d, "facts", "pipe.yaml")]),
+    );
+    const r = ask(["--knowledge", dir, "did Spotify read messages?"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/facts\/pipe\.yaml: is not a regular file \(it is a named pipe\)/);
   });
 });
 

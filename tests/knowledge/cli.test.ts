@@ -1,5 +1,5 @@
 /** `npm run knowledge:check`: a summary and exit 0 on a sound base, every problem and exit 1 if not. */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,8 @@ function check(args: string[], cwd = ROOT) {
   const r = spawnSync("npx", ["tsx", join(ROOT, "src/cli/knowledge-check.ts"), ...args], {
     cwd,
     encoding: "utf8",
+    // A hang (a named pipe read as a file) fails the test instead of stalling the run.
+    timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -58,6 +60,14 @@ describe("knowledge:check", () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(`${FIXTURE_DIR}: no problems.`);
+  });
+
+  it("refuses a named pipe in the folder by name, without hanging, and exits 1", () => {
+    const dir = fixtureCopy();
+    execFileSync("mkfifo", [join(dir, "facts", "pipe.yaml")]);
+    const r = check([dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^facts\/pipe\.yaml: is not a regular file \(it is a named pipe\)/m);
   });
 
   it("exits 2 on unexpected arguments", () => {
