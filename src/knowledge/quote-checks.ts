@@ -3,11 +3,12 @@ import { type Entry, problemAt } from "./entry.js";
 import type { Problem } from "./problem.js";
 import {
   closestPassage,
+  cutWord,
   firstDifference,
   hasEllipsis,
   isTrimmedWithEllipsis,
-  isVerbatim,
   normalizeForQuote,
+  verbatimAt,
 } from "./quote-match.js";
 import type { Fact } from "./schema.js";
 
@@ -22,7 +23,13 @@ const NO_ELLIPSIS = "quotes must not be trimmed with an ellipsis: split it into 
 export function quoteProblems(fact: Entry<Fact>, article: Article | undefined): Problem[] {
   if (!article) return []; // unknown or unreadable source: reported elsewhere
   const quote = normalizeForQuote(fact.value.quote);
-  if (isVerbatim(quote, article.normalized)) return [];
+  const found = verbatimAt(quote, article.normalized);
+  if (found === "whole") return [];
+  if (found === "inside-word") {
+    const word = JSON.stringify(cutWord(quote, article.normalized));
+    const message = `begins or ends inside a word of ${article.file} (${word}), which can change its meaning: quote whole words`;
+    return [problemAt(fact, ["quote"], message)];
+  }
   if (isTrimmedWithEllipsis(quote, article.normalized)) {
     const message = `${NO_ELLIPSIS}, each quoting one part whole (the article has no ellipsis there)`;
     return [problemAt(fact, ["quote"], message)];

@@ -20,7 +20,59 @@ export function normalizeForQuote(text: string): string {
 
 /** Both arguments normalised with `normalizeForQuote`. */
 export function isVerbatim(quote: string, article: string): boolean {
-  return article.includes(quote);
+  return verbatimAt(quote, article) === "whole";
+}
+
+/**
+ * Where the quote is in the article: as a span of whole words, only inside a longer word at its
+ * start or end ("acceptable" of "unacceptable" reverses the meaning), or not at all.
+ */
+export function verbatimAt(quote: string, article: string): "whole" | "inside-word" | "absent" {
+  let found = false;
+  for (let at = article.indexOf(quote); at !== -1; at = article.indexOf(quote, at + 1)) {
+    found = true;
+    if (
+      !cutsWord(article, at, quote[0], -1) &&
+      !cutsWord(article, at + quote.length, quote.at(-1), 1)
+    ) {
+      return "whole";
+    }
+  }
+  return found ? "inside-word" : "absent";
+}
+
+/** The longer word a quote found "inside-word" cuts into (at its first place), for a message. */
+export function cutWord(quote: string, article: string): string {
+  const at = article.indexOf(quote);
+  const edge = cutsWord(article, at, quote[0], -1) ? at : at + quote.length;
+  let from = edge;
+  let to = edge;
+  while (from > 0 && (isWordChar(article[from - 1]) || APOSTROPHE.test(article[from - 1] ?? "")))
+    from--;
+  while (to < article.length && (isWordChar(article[to]) || APOSTROPHE.test(article[to] ?? "")))
+    to++;
+  return article.slice(from, to);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const APOSTROPHE = /^['’]$/;
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && WORD_CHAR.test(c);
+}
+
+/**
+ * Does a boundary of the quote fall inside a word of the article? `at`: the quote's start
+ * (`side` -1, looking left) or end (`side` 1, looking right); `edge`: the quote's character
+ * there. It does when a letter of the quote touches a letter of the article, or an apostrophe
+ * with a letter beyond it ("s over" out of "It's over").
+ */
+function cutsWord(article: string, at: number, edge: string | undefined, side: -1 | 1): boolean {
+  if (!isWordChar(edge)) return false;
+  const next = side === -1 ? at - 1 : at;
+  const outside = article[next];
+  if (isWordChar(outside)) return true;
+  return APOSTROPHE.test(outside ?? "") && isWordChar(article[next + side]);
 }
 
 export function hasEllipsis(quote: string): boolean {

@@ -6,6 +6,7 @@ import {
   isTrimmedWithEllipsis,
   isVerbatim,
   normalizeForQuote,
+  verbatimAt,
 } from "../../src/knowledge/quote-match.js";
 
 const ARTICLE = normalizeForQuote(
@@ -39,6 +40,36 @@ describe("isVerbatim", () => {
 
   it("accepts an ellipsis that the article itself has", () => {
     expect(matches("and Netflix… stayed quiet.")).toBe(true);
+  });
+});
+
+describe("word boundaries", () => {
+  const article = normalizeForQuote(
+    "It is unacceptable that Facebook and Spotify did such a poor job. It's over for Netflix.",
+  );
+
+  it("refuses a quote that starts or ends inside a word of the article", () => {
+    expect(verbatimAt("acceptable that Facebook and Spotify", article)).toBe("inside-word");
+    expect(verbatimAt("Facebook and Spotif", article)).toBe("inside-word");
+    expect(isVerbatim("acceptable that Facebook", article)).toBe(false);
+  });
+
+  it("counts a letter after an apostrophe as inside the word", () => {
+    expect(verbatimAt("s over for Netflix", article)).toBe("inside-word");
+    expect(verbatimAt("It's over", article)).toBe("whole");
+  });
+
+  it("accepts whole words, whatever punctuation is around them", () => {
+    expect(verbatimAt("unacceptable that Facebook", article)).toBe("whole");
+    expect(verbatimAt("a poor job. It's", article)).toBe("whole");
+    expect(verbatimAt("a poor job. It", article)).toBe("inside-word");
+    expect(verbatimAt(" Netflix.", article)).toBe("whole");
+    expect(verbatimAt("Twitter", article)).toBe("absent");
+  });
+
+  it("accepts a quote found whole at a later place when the first cuts a word", () => {
+    const twice = "unacceptable, and acceptable";
+    expect(verbatimAt("acceptable", twice)).toBe("whole");
   });
 });
 
