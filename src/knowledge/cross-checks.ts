@@ -2,6 +2,7 @@
 import { coverageProblems } from "./coverage.js";
 import { duplicateIds } from "./duplicates.js";
 import { factLanguage } from "./fact-language.js";
+import { nameClashes } from "./names.js";
 import { flatMapPaced, type Pace, pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
 import { type Article, quoteProblems } from "./quote-checks.js";
@@ -50,6 +51,7 @@ export async function crossCheck(base: ParsedBase, pace: Pace = pacer()): Promis
   }
   return [
     ...duplicates,
+    ...nameClashes(base.organizations.entries),
     ...references,
     ...languages,
     ...quotes,

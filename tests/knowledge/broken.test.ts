@@ -237,6 +237,35 @@ describe("cross-file problems", () => {
     });
   });
 
+  it("an alias that is another organization's name, with both places", async () => {
+    const problems = await problemsAfter((d) =>
+      edit(d, "organizations.yaml", "aliases: []", "aliases: [SPOTIFY]"),
+    );
+    expect(only(problems)).toMatchObject({
+      file: "organizations.yaml",
+      field: "[1].aliases[0]",
+      line: lineWith("organizations.yaml", "aliases: []"),
+      message: expect.stringMatching(
+        /^'SPOTIFY' is also the name of organization 'spotify' \(organizations\.yaml:\d+ \[2\]\.name\): a name or alias must lead to one organization/,
+      ),
+    });
+  });
+
+  it("two organizations sharing an alias, compared as the engine folds them", async () => {
+    const problems = await problemsAfter((d) =>
+      edit(
+        d,
+        "organizations.yaml",
+        "aliases: [Apple Mail]",
+        "aliases: [Apple Mail, 'the Music-Streamer']",
+      ),
+    );
+    expect(only(problems)).toMatchObject({
+      field: "[3].aliases[1]",
+      message: expect.stringContaining("is also an alias of organization 'spotify'"),
+    });
+  });
+
   it("a fact whose language is not its source's", async () => {
     const problems = await problemsAfter((d) =>
       edit(
@@ -280,6 +309,19 @@ describe("quotes", () => {
     expect(problem.message).toContain(
       'closest passage there reads: "the music streamer admitted that it had accessed private data, but no longer did.',
     );
+  });
+
+  it("a quote that starts inside a word of the article", async () => {
+    const problems = await problemsAfter((d) =>
+      edit(d, JUSTIFIES, "quote: the music streamer", "quote: usic streamer"),
+    );
+    expect(only(problems)).toMatchObject({
+      file: JUSTIFIES,
+      field: "[0].quote",
+      message: expect.stringMatching(
+        /^begins or ends inside a word of articles\/justifies-excerpt\.txt \("music"\).*quote whole words/,
+      ),
+    });
   });
 
   it("a quote shortened with an ellipsis", async () => {
