@@ -11,7 +11,20 @@ const KIND_LABEL: Record<AnswerFact["kind"], string> = {
   context: "Context",
 };
 
+/**
+ * Terminal escape sequences and other control characters, line feeds excepted. The loader
+ * refuses them in the fact base; stripping them here too means no text can reach the terminal
+ * raw (set its title, clear the screen) even from a base built some other way.
+ */
+const UNPRINTABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal escapes is the point.
+  /\u001B\[[0-9;?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(\u0007|\u001B\\)?|[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+
 export function renderText(answer: Answer): string {
+  return renderLines(answer).replace(UNPRINTABLE, "");
+}
+
+function renderLines(answer: Answer): string {
   const lines: string[] = [`Q: ${answer.question || "(empty question)"}`, ""];
   if (!answer.answered) {
     lines.push(...wrap(answer.message ?? "That is not in my sources.", ""));
