@@ -4,9 +4,9 @@ import {
   ContextMenuCommandBuilder,
   type MessageContextMenuCommandInteraction,
 } from "discord.js";
+import { askedView } from "../src/bot/asked.js";
 import type { CommandContext } from "../src/bot/command.js";
 import { questionFromText } from "../src/bot/mentions.js";
-import { questionView } from "../src/bot/views.js";
 
 export const data = new ContextMenuCommandBuilder()
   .setName("Ask Receipts")
@@ -21,5 +21,11 @@ export async function execute(
 ): Promise<void> {
   const question = questionFromText(interaction.targetMessage.content, interaction.client.user.id);
   if (!question) return ctx.respond.notice(ctx.t.noTextInMessage);
-  await ctx.respond.send(questionView(question, ctx.store.current, ctx.locale));
+  const asker = {
+    via: "menu",
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    locale: ctx.locale,
+  } as const;
+  await ctx.respond.send(askedView(question, ctx, asker));
 }

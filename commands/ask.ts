@@ -1,7 +1,7 @@
 /** `/ask question:<text> [private:<boolean>]`: the engine's answer, with quotes and sources. */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
+import { askedView } from "../src/bot/asked.js";
 import type { CommandContext } from "../src/bot/command.js";
-import { questionView } from "../src/bot/views.js";
 
 export const data = new SlashCommandBuilder()
   .setName("ask")
@@ -35,5 +35,11 @@ export async function execute(
 ): Promise<void> {
   const question = interaction.options.getString("question", true);
   ctx.respond.ephemeral = interaction.options.getBoolean("private") ?? false;
-  await ctx.respond.send(questionView(question, ctx.store.current, ctx.locale));
+  const asker = {
+    via: "slash",
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    locale: ctx.locale,
+  } as const;
+  await ctx.respond.send(askedView(question, ctx, asker));
 }

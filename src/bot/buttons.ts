@@ -8,11 +8,15 @@ import type { CommandContext } from "./command.js";
 import { parseCustomId } from "./custom-id.js";
 import { renderSources } from "./render/pages.js";
 import { companyView } from "./views.js";
+import { executeVote } from "./vote.js";
+import { parseVoteId } from "./vote-buttons.js";
 
 export async function executeButton(
   interaction: ButtonInteraction,
   ctx: CommandContext,
 ): Promise<void> {
+  const vote = parseVoteId(interaction.customId);
+  if (vote) return executeVote(interaction, ctx, vote);
   const action = parseCustomId(interaction.customId);
   const kb = ctx.store.current;
   ctx.respond.ephemeral = true;

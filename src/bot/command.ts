@@ -10,6 +10,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
+import type { QuestionLog } from "../questionlog/question-log.js";
 import type { BotConfig } from "./config.js";
 import type { Cooldown } from "./cooldown.js";
 import type { Locale, Messages } from "./i18n.js";
@@ -23,6 +24,8 @@ export interface BotServices {
   readonly config: BotConfig;
   readonly logger: Logger;
   readonly cooldown: Cooldown;
+  /** What was asked and the votes (src/questionlog); absent when QUESTION_LOG=off. */
+  readonly questionLog?: QuestionLog | undefined;
 }
 
 /** Per interaction: the services, the user's language, and the way to answer. */

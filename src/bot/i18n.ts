@@ -101,6 +101,7 @@ const en: Messages = {
     "`/sources` the articles",
     "Right-click a message → Apps → **Ask Receipts**",
     "Or mention me with a question",
+    "`/privacy` what I keep about questions (no user ids) and how to erase yours; 👍/👎 under an answer tells the curators how it did",
   ],
   bareMention:
     "Hi! Mention me with a question, for example: “did Spotify read messages?” /help tells you more.",
@@ -171,6 +172,7 @@ const nl: Messages = {
     "`/bronnen` de artikelen",
     "Rechtsklik op een bericht → Apps → **Vraag het Receipts**",
     "Of noem mij met een vraag",
+    "`/privacy` wat ik over vragen bewaar (geen gebruikers-id's) en hoe je het jouwe wist; 👍/👎 onder een antwoord laat de beheerders weten hoe het ging",
   ],
   bareMention:
     "Hoi! Noem mij met een vraag, bijvoorbeeld: “las Spotify berichten?” /hulp vertelt meer.",

@@ -10,6 +10,7 @@ import { logError } from "./errors.js";
 import { localeOf, messages } from "./i18n.js";
 import { findMessageCommand, findSlashCommand } from "./registry.js";
 import { Responder } from "./respond.js";
+import { looksLikeVote } from "./vote-buttons.js";
 
 /** Discord allows 3 s for the first response; defer well before if a handler is slow. */
 export const SAFETY_DEFER_MS = 1500;
@@ -34,7 +35,9 @@ export async function handleInteraction(
     );
   }
   if (interaction.isButton()) {
-    return guarded(interaction, services, true, (ctx) => executeButton(interaction, ctx));
+    // A vote right after an answer is not another question: no cooldown.
+    const cooldown = !looksLikeVote(interaction.customId);
+    return guarded(interaction, services, cooldown, (ctx) => executeButton(interaction, ctx));
   }
   services.logger.debug("interaction ignored", { type: interaction.type });
 }

@@ -5,13 +5,13 @@
  * message that mentions the bot without the privileged Message Content intent.
  */
 import type { Message } from "discord.js";
+import { askedView } from "./asked.js";
 import type { BotServices } from "./command.js";
 import { logError } from "./errors.js";
 import { localeOf, messages } from "./i18n.js";
 import { messageReplyOptions } from "./payload.js";
 import type { RenderedMessage } from "./render/limits.js";
 import { renderNotice } from "./render/pages.js";
-import { questionView } from "./views.js";
 
 /** The question in a text: the bot's own mentions removed, white space collapsed. */
 export function questionFromText(content: string | null | undefined, botId: string): string {
@@ -36,7 +36,7 @@ export function isAddressed(
 
 /** What the bot sends for a message addressed to it, or undefined during the user's cooldown. */
 export function mentionReply(
-  message: Pick<Message, "content" | "author" | "guild">,
+  message: Pick<Message, "content" | "author" | "guild"> & { readonly guildId?: string | null },
   botId: string,
   services: BotServices,
 ): RenderedMessage[] | undefined {
@@ -49,7 +49,13 @@ export function mentionReply(
   const locale = localeOf(message.guild?.preferredLocale);
   const question = questionFromText(message.content, botId);
   if (!question) return [renderNotice(messages(locale).bareMention)];
-  return questionView(question, services.store.current, locale);
+  const asker = {
+    via: "mention",
+    userId: message.author.id,
+    guildId: message.guildId ?? null,
+    locale,
+  } as const;
+  return askedView(question, services, asker);
 }
 
 /** The messageCreate handler: never throws. */

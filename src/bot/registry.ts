@@ -10,11 +10,19 @@ import * as ask from "../../commands/ask.js";
 import * as askMessage from "../../commands/ask-message.js";
 import * as company from "../../commands/company.js";
 import * as help from "../../commands/help.js";
+import * as privacy from "../../commands/privacy.js";
 import * as reload from "../../commands/reload.js";
 import * as sources from "../../commands/sources.js";
 import type { MessageMenuCommand, SlashCommand } from "./command.js";
 
-export const slashCommands: readonly SlashCommand[] = [ask, company, sources, help, reload];
+export const slashCommands: readonly SlashCommand[] = [
+  ask,
+  company,
+  sources,
+  help,
+  reload,
+  privacy,
+];
 export const messageCommands: readonly MessageMenuCommand[] = [askMessage];
 
 const slashByName = new Map(slashCommands.map((c) => [c.data.name, c]));

@@ -5,6 +5,7 @@
  */
 import { Client, Events, GatewayIntentBits, RESTEvents } from "discord.js";
 import { formatProblem } from "../knowledge/problem.js";
+import { QuestionLog } from "../questionlog/question-log.js";
 import type { BotServices } from "./command.js";
 import type { BotConfig } from "./config.js";
 import { Cooldown } from "./cooldown.js";
@@ -56,11 +57,13 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
   const logger =
     options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token] });
   const store = options.store ?? (await openStore(config.knowledgeDir));
+  const questionLog = openQuestionLog(config, logger);
   const services: BotServices = {
     store,
     config,
     logger,
     cooldown: new Cooldown(config.cooldownSeconds, options.now),
+    questionLog,
   };
   const client = new Client({
     intents: [...INTENTS],
@@ -79,6 +82,7 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
     );
   } catch (error) {
     await client.destroy();
+    questionLog?.close();
     throw loginError(error, config);
   }
   const readyClient = await ready;
@@ -101,6 +105,7 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
         // Closing looks like a reconnect to the shard's listeners; it is not one.
         client.removeAllListeners(Events.ShardReconnecting);
         await client.destroy();
+        questionLog?.close();
       })();
       return stopped;
     },
@@ -155,6 +160,13 @@ function wire(client: Client, services: BotServices): void {
       global: info.global,
     }),
   );
+}
+
+/** The question log, purged now and daily; undefined when QUESTION_LOG=off. */
+function openQuestionLog(config: BotConfig, logger: Logger): QuestionLog | undefined {
+  const log = QuestionLog.open(config.questionLog, { logger });
+  if (log?.available) log.startPurging();
+  return log;
 }
 
 function loginError(error: unknown, config: BotConfig): Error {

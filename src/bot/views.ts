@@ -2,7 +2,7 @@
  * The views the commands, buttons and mentions share: an answer to a question, everything on one
  * company. They call the engine with the base they are given and hand the result to the renderer.
  */
-import { answer, companyAnswer, suggestOrganizations } from "../engine/index.js";
+import { type Answer, answer, companyAnswer, suggestOrganizations } from "../engine/index.js";
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
 import type { Locale } from "./i18n.js";
 import { messages } from "./i18n.js";
@@ -15,8 +15,12 @@ export function questionView(
   question: string,
   kb: KnowledgeBase,
   locale: Locale,
+  /** Told the answer and the engine's time (the question log). */
+  observe?: (answer: Answer, engineMs: number) => void,
 ): RenderedMessage[] {
+  const started = performance.now();
   const a = answer(question, kb);
+  observe?.(a, performance.now() - started);
   const moreFrom: CompanyRef[] = a.companies
     .filter((c) => totalFacts(c.id, kb) > c.facts.length)
     .map((c) => ({ id: c.id, name: c.name }));

@@ -97,7 +97,8 @@ export interface Call {
 export interface FakeSpec {
   readonly kind: "slash" | "autocomplete" | "message" | "button";
   readonly name?: string;
-  readonly options?: Readonly<Record<string, string | boolean>>;
+  readonly options?: Readonly<Record<string, string | boolean | number>>;
+  readonly subcommand?: string;
   readonly locale?: string;
   readonly userId?: string;
   readonly permissions?: bigint;
@@ -162,6 +163,14 @@ export function fakeInteraction(spec: FakeSpec): Fake {
       getBoolean: (name: string) => {
         const value = options[name];
         return typeof value === "boolean" ? value : null;
+      },
+      getInteger: (name: string) => {
+        const value = options[name];
+        return typeof value === "number" ? value : null;
+      },
+      getSubcommand: (required = true) => {
+        if (spec.subcommand === undefined && required) throw new Error("no subcommand");
+        return spec.subcommand ?? null;
       },
       getFocused: () => {
         const value = Object.values(options).find((v) => typeof v === "string");

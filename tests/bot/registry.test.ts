@@ -38,6 +38,7 @@ describe("command registry", () => {
       "sources",
       "help",
       "reload",
+      "privacy",
     ]);
     expect(messageCommands.map((c) => c.data.toJSON())).toMatchObject([
       { name: "Ask Receipts", type: ApplicationCommandType.Message },

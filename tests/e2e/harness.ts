@@ -23,6 +23,8 @@ export function botEnv(discord: StandIn, extra: Record<string, string> = {}) {
     DISCORD_API_BASE: discord.apiBase,
     LOG_LEVEL: "error",
     COOLDOWN_SECONDS: "0",
+    // The question log's own e2e tests turn it on, in a temporary DATA_DIR.
+    QUESTION_LOG: "off",
     ...extra,
   };
 }
