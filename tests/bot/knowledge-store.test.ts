@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
@@ -78,21 +79,120 @@ describe("knowledge store", () => {
     expect(store.current).toBe(kb);
   });
 
-  it("runs concurrent reloads one at a time, in order", async () => {
+  it("runs reloads one at a time, those asked meanwhile sharing one more", async () => {
     const kb = await load(FIXTURE_DIR);
     const events: string[] = [];
     let calls = 0;
     const loader: Loader = async (dir) => {
       const n = ++calls;
       events.push(`start ${n}`);
-      await new Promise((r) => setTimeout(r, 30 - n * 10));
+      await new Promise((r) => setTimeout(r, 5));
       events.push(`end ${n}`);
       return loadKnowledge(dir);
     };
     const store = KnowledgeStore.of(kb, loader);
     const results = await Promise.all([store.reload(), store.reload(), store.reload()]);
-    expect(events).toEqual(["start 1", "end 1", "start 2", "end 2", "start 3", "end 3"]);
+    expect(events).toEqual(["start 1", "end 1", "start 2", "end 2"]);
     expect(results.every((r) => r.ok)).toBe(true);
+    expect(results[2]).toBe(results[1]);
+  });
+
+  it("a storm of 20 requests during a reload runs one more reload, and answers all 20", async () => {
+    const kb = await load(FIXTURE_DIR);
+    let calls = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const store = KnowledgeStore.of(kb, async (dir) => {
+      calls++;
+      await gate;
+      return loadKnowledge(dir);
+    });
+    const first = store.reload();
+    const storm = Array.from({ length: 20 }, () => store.reload());
+    release();
+    const results = await Promise.all([first, ...storm]);
+    expect(calls).toBe(2);
+    expect(results).toHaveLength(21);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(new Set(storm).size).toBe(20);
+    expect(new Set(results.slice(1)).size).toBe(1);
+    // Once idle, a request runs a reload of its own again.
+    await store.reload();
+    expect(calls).toBe(3);
+  });
+
+  it("a reload that never finishes is answered as failed at the backstop, and the next one runs", async () => {
+    const kb = await load(FIXTURE_DIR);
+    let calls = 0;
+    const store = KnowledgeStore.of(
+      kb,
+      (dir) => (++calls === 1 ? new Promise(() => {}) : loadKnowledge(dir)),
+      { reloadTimeoutMs: 1000 },
+    );
+    const stuck = await store.reload();
+    expect(stuck.ok).toBe(false);
+    expect(!stuck.ok && stuck.problems[0]?.message).toMatch(/did not finish within 1 s/);
+    expect(store.current).toBe(kb);
+    expect((await store.reload()).ok).toBe(true);
+    expect(calls).toBe(2);
+  });
+
+  it("a reload abandoned at the backstop does not swap its base in when it ends later", async () => {
+    const kb = await load(FIXTURE_DIR);
+    let finish: () => void = () => {};
+    const late = new Promise<void>((r) => {
+      finish = r;
+    });
+    let loaded = 0;
+    const store = KnowledgeStore.of(
+      kb,
+      async (dir) => {
+        await late;
+        const result = await loadKnowledge(dir);
+        loaded++;
+        return result;
+      },
+      { reloadTimeoutMs: 20 },
+    );
+    expect((await store.reload()).ok).toBe(false);
+    finish();
+    await new Promise<void>((resolve) => {
+      const poll = () => (loaded > 0 ? resolve() : setTimeout(poll, 5));
+      poll();
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(store.current).toBe(kb);
+  });
+
+  it("refuses a named pipe at start and on reload, and reloads once it is gone", async () => {
+    const dir = copyOf(FIXTURE_DIR);
+    const pipe = join(dir, "facts", "pipe.yaml");
+    execFileSync("mkfifo", [pipe]);
+    const opened = await KnowledgeStore.open(dir);
+    expect(!opened.ok && opened.problems.map((p) => p.file)).toEqual(["facts/pipe.yaml"]);
+    unlinkSync(pipe);
+    const store = await open(dir);
+    execFileSync("mkfifo", [pipe]);
+    const refused = await store.reload();
+    expect(!refused.ok && refused.problems[0]?.message).toMatch(/named pipe/);
+    unlinkSync(pipe);
+    expect((await store.reload()).ok).toBe(true);
+  });
+
+  it("a loader that throws is worded without the server's folder path or a stack", async () => {
+    const kb = await load(FIXTURE_DIR);
+    const store = KnowledgeStore.of(kb, async (dir) => {
+      throw new Error(
+        `EACCES: permission denied, open '${dir}/facts/x.yaml'\n    at open (node:fs)`,
+      );
+    });
+    const result = await store.reload();
+    if (result.ok) throw new Error("expected a failure");
+    expect(result.problems[0]?.message).toBe(
+      "cannot load: EACCES: permission denied, open 'the knowledge folder/facts/x.yaml'",
+    );
   });
 
   it("a failed reload does not block the next one", async () => {
