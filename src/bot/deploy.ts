@@ -16,6 +16,7 @@ try {
   logger.info(`registered ${result.names.length} commands ${where}: ${result.names.join(", ")}`);
   if (result.scope === "global") logger.info("global commands can take up to an hour to appear");
 } catch (error) {
+  logger.flush();
   console.error(redact(error instanceof Error ? error.message : String(error), [config.token]));
   process.exit(1);
 }

@@ -25,8 +25,27 @@ const logger = createLogger({
   context: isShard ? { shard: process.env.SHARDS } : undefined,
 });
 
+// The logger writes through its own destinations and never throws; anything else that writes to
+// a closed stdout or stderr (a stray console call) must not become an uncaught exception either,
+// whose report would fail the same way, again and again.
+process.stdout.on("error", () => undefined);
+process.stderr.on("error", () => undefined);
 process.on("unhandledRejection", (reason) => logError(logger, "unhandled rejection", reason));
 process.on("uncaughtException", (error) => logError(logger, "uncaught exception", error));
+
+/** Exits after writing out buffered log lines, saying first if some were lost on the way. */
+const exit = (code: number): never => {
+  const stats = logger.stats();
+  if (stats.dropped > 0 || stats.writeErrors > 0) {
+    logger.warn("some log lines were not written", {
+      dropped: stats.dropped,
+      writeErrors: stats.writeErrors,
+      lost: stats.lost.join(", ") || undefined,
+    });
+  }
+  logger.flush();
+  return process.exit(code);
+};
 
 /** What a signal acts on, once there is something: set before the shards are spawned. */
 let running: RunningBot | ShardedBot | undefined;
@@ -34,12 +53,12 @@ let running: RunningBot | ShardedBot | undefined;
 const shutdown = (why: string) => {
   logger.info(`${why}: shutting down`);
   // If closing hangs, leave anyway: the gateway notices a dropped session.
-  setTimeout(() => process.exit(0), 8000).unref();
+  setTimeout(() => exit(0), 8000).unref();
   (running?.stop() ?? Promise.resolve()).then(
-    () => process.exit(0),
+    () => exit(0),
     (error: unknown) => {
       logError(logger, "shutdown failed", error);
-      process.exit(0);
+      exit(0);
     },
   );
 };
@@ -63,6 +82,7 @@ try {
   }
 } catch (error) {
   await running?.stop();
+  logger.flush();
   console.error(redact(error instanceof Error ? error.message : String(error), [config.token]));
   process.exit(1);
 }

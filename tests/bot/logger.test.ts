@@ -59,4 +59,43 @@ describe("logger", () => {
     log.info("odd", { circular, big: 10n });
     expect(log.lines[0]).toMatch(/INFO odd circular=/);
   });
+
+  it("keeps one event on one line: line breaks and terminal escapes in a message are escaped", () => {
+    const log = memoryLogger();
+    log.warn("first\nsecond \u001b[2J", { note: "a\nb" });
+    expect(log.lines).toHaveLength(1);
+    expect(log.lines[0]).not.toContain("\n");
+    expect(log.lines[0]).not.toContain("\u001b");
+    expect(log.lines[0]).toContain("first\\nsecond \\u001b[2J");
+  });
+
+  it("describes an error in any field, with its status, once", () => {
+    const log = memoryLogger();
+    const error = Object.assign(new Error("Unknown interaction"), { status: 404 });
+    log.error("failed", { reason: error });
+    expect(log.lines[0]).toMatch(/reason="Error: Unknown interaction \(status 404\)\\n {4}at /);
+    expect(log.lines[0]?.match(/Unknown interaction/g)).toHaveLength(1);
+  });
+
+  it("carries its context (the shard) on every line, before the line's own fields", () => {
+    const log = memoryLogger({ context: { shard: "1" } });
+    log.info("ready", { guilds: 3 });
+    expect(log.lines[0]).toMatch(/ INFO ready shard=1 guilds=3$/);
+  });
+
+  it("never throws, whatever a sink or a field does", () => {
+    const log = createLogger({
+      write: () => {
+        throw new Error("EPIPE");
+      },
+    });
+    const hostile = {
+      get boom() {
+        throw new Error("getter");
+      },
+    };
+    expect(() => log.error("x", { hostile })).not.toThrow();
+    expect(() => log.info("y")).not.toThrow();
+    expect(log.stats().dropped).toBe(2);
+  });
 });

@@ -68,3 +68,90 @@ test("credentials in DISCORD_API_BASE are refused without being printed, by star
     expect(run.output()).not.toContain("pa55-w0rd-x");
   }
 }, 40_000);
+
+function ask(question: string) {
+  return discord.sendInteraction({ type: "slash", name: "ask", options: { question } });
+}
+
+/** The lines a run printed that match `pattern`. */
+function linesMatching(run: ScriptRun, pattern: RegExp): string[] {
+  return run
+    .output()
+    .split("\n")
+    .filter((line) => pattern.test(line));
+}
+
+const QUESTIONS = [
+  "did Netflix read messages?",
+  "did Spotify read messages?",
+  "did Sony get data?",
+];
+
+test("a closed standard output: its lines are dropped and counted, answering goes on, SIGTERM exits 0", async () => {
+  // Debug level: every answer logs a line to standard output.
+  const run = await startMain({ LOG_LEVEL: "debug" });
+  try {
+    run.child.stdout?.destroy(); // the reader goes away, as when `npm start | tee` loses tee
+    for (const question of [...QUESTIONS, ...QUESTIONS]) {
+      expect(readable(await ask(question).reply(10_000))).not.toMatch(/Error id/);
+    }
+    run.child.kill("SIGTERM");
+    expect(await run.exited, run.output()).toBe(0);
+    // Standard error still works: one line says why the other stopped, one counts what was lost.
+    expect(
+      linesMatching(run, /writing log lines to standard output failed \(EPIPE\)/),
+    ).toHaveLength(1);
+    const summary = linesMatching(run, /some log lines were not written/);
+    expect(summary, run.output()).toHaveLength(1);
+    const dropped = Number(/dropped=(\d+)/.exec(summary[0] ?? "")?.[1]);
+    const writeErrors = Number(/writeErrors=(\d+)/.exec(summary[0] ?? "")?.[1]);
+    // Six answers, each at least one debug line, none of them written or retried.
+    expect(dropped).toBeGreaterThanOrEqual(5);
+    expect(writeErrors).toBeLessThanOrEqual(2);
+  } finally {
+    run.child.kill("SIGKILL");
+  }
+}, 60_000);
+
+test("a closed standard error: warnings and errors go to standard output instead, answering goes on", async () => {
+  const run = await startMain({ LOG_LEVEL: "info" });
+  try {
+    run.child.stderr?.destroy();
+    // Discord failing the reply four times: three warnings and an error, once stderr is gone.
+    discord.failNext({ route: "POST /interactions/:id/:token/callback", status: 500, count: 4 });
+    expect(readable(await ask(QUESTIONS[0] ?? "").reply(15_000))).toMatch(/Error id/);
+    for (const question of QUESTIONS) {
+      expect(readable(await ask(question).reply(10_000))).not.toMatch(/Error id/);
+    }
+    run.child.kill("SIGTERM");
+    expect(await run.exited, run.output()).toBe(0);
+    expect(linesMatching(run, /writing log lines to standard error failed \(EPIPE\)/)).toHaveLength(
+      1,
+    );
+    // The error that followed is on standard output, and the write that failed is counted.
+    expect(linesMatching(run, / ERROR handler failed/).length).toBeGreaterThanOrEqual(1);
+    const summary = linesMatching(run, /some log lines were not written/);
+    expect(summary, run.output()).toHaveLength(1);
+    expect(Number(/writeErrors=(\d+)/.exec(summary[0] ?? "")?.[1])).toBeLessThanOrEqual(2);
+    expect(run.output()).not.toContain(TOKEN);
+  } finally {
+    run.child.kill("SIGKILL");
+  }
+}, 60_000);
+
+test("both streams closed: the bot still answers, errors included, and exits 0 on SIGTERM", async () => {
+  const run = await startMain({ LOG_LEVEL: "debug" });
+  try {
+    run.child.stdout?.destroy();
+    run.child.stderr?.destroy();
+    discord.failNext({ route: "POST /interactions/:id/:token/callback", status: 500, count: 4 });
+    expect(readable(await ask(QUESTIONS[1] ?? "").reply(15_000))).toMatch(/Error id/);
+    for (const question of QUESTIONS) {
+      expect(readable(await ask(question).reply(10_000))).not.toMatch(/Error id/);
+    }
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+  } finally {
+    run.child.kill("SIGKILL");
+  }
+}, 60_000);
