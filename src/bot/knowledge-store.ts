@@ -28,7 +28,13 @@ export type ReloadResult =
       readonly after: KnowledgeCounts;
       readonly ms: number;
     }
-  | { readonly ok: false; readonly problems: readonly Problem[]; readonly kept: KnowledgeCounts };
+  | {
+      readonly ok: false;
+      /** The first problems (at most `MAX_PROBLEMS`), and how many more were found. */
+      readonly problems: readonly Problem[];
+      readonly omitted?: number;
+      readonly kept: KnowledgeCounts;
+    };
 
 export type Loader = (dir: string) => Promise<LoadResult>;
 
@@ -60,7 +66,10 @@ export class KnowledgeStore {
     dir: string,
     load: Loader = loadKnowledge,
     options: StoreOptions = {},
-  ): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: readonly Problem[] }> {
+  ): Promise<
+    | { ok: true; store: KnowledgeStore }
+    | { ok: false; problems: readonly Problem[]; omitted?: number }
+  > {
     const loaded = await safeLoad(load, dir);
     if (!loaded.ok) return loaded;
     await warm(loaded.kb);
@@ -131,7 +140,9 @@ export class KnowledgeStore {
     const started = performance.now();
     const before = this.counts;
     const loaded = await safeLoad(this.#load, this.dir);
-    if (!loaded.ok) return { ok: false, problems: loaded.problems, kept: before };
+    if (!loaded.ok) {
+      return { ok: false, problems: loaded.problems, omitted: loaded.omitted ?? 0, kept: before };
+    }
     // Build the engine's indexes before the swap, so the first question after it is not slower;
     // a slice at a time, so questions meanwhile are answered from the old base without delay.
     await warm(loaded.kb);

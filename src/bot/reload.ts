@@ -1,5 +1,5 @@
 /** Reloads the fact base and logs the outcome; used by `/reload` and by SIGHUP. */
-import { formatProblem } from "../knowledge/problem.js";
+import { formatProblem, omittedLine } from "../knowledge/problem.js";
 import type { KnowledgeStore, ReloadResult } from "./knowledge-store.js";
 import type { Logger } from "./logger.js";
 
@@ -21,9 +21,11 @@ export async function reloadKnowledge(
     logger.warn("fact base reload refused; the old base keeps answering", {
       by,
       dir: store.dir,
-      problems: result.problems.length,
+      problems: result.problems.length + (result.omitted ?? 0),
     });
     for (const p of result.problems) logger.warn(`  ${formatProblem(p)}`);
+    const more = omittedLine(result.omitted ?? 0);
+    if (more) logger.warn(`  ${more}`);
   }
   return result;
 }

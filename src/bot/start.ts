@@ -4,7 +4,7 @@
  * call it against the Discord stand-in (`apiBase` is where REST and the gateway lookup go).
  */
 import { Client, Events, GatewayIntentBits, RESTEvents } from "discord.js";
-import { formatProblem } from "../knowledge/problem.js";
+import { formatProblem, omittedLine } from "../knowledge/problem.js";
 import { QuestionLog } from "../questionlog/question-log.js";
 import type { BotServices } from "./command.js";
 import type { BotConfig } from "./config.js";
@@ -116,8 +116,10 @@ async function openStore(dir: string): Promise<KnowledgeStore> {
   const opened = await KnowledgeStore.open(dir);
   if (opened.ok) return opened.store;
   const lines = opened.problems.map((p) => `  - ${formatProblem(p)}`);
+  const more = omittedLine(opened.omitted ?? 0);
+  if (more) lines.push(`  ${more}`);
   throw new StartupError(
-    `The fact base in ${dir} has ${opened.problems.length} problem(s); fix them (npm run knowledge:check) or set KNOWLEDGE_DIR:\n${lines.join("\n")}`,
+    `The fact base in ${dir} has ${opened.problems.length + (opened.omitted ?? 0)} problem(s); fix them (npm run knowledge:check) or set KNOWLEDGE_DIR:\n${lines.join("\n")}`,
   );
 }
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { answer } from "../engine/index.js";
 import { loadKnowledge } from "../knowledge/load.js";
-import { formatProblem } from "../knowledge/problem.js";
+import { formatProblem, omittedLine } from "../knowledge/problem.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { readLines } from "./lines.js";
 import { renderText } from "./render-text.js";
@@ -70,6 +70,8 @@ async function main(): Promise<number> {
   if (!loaded.ok) {
     process.stderr.write(`ask: the fact base in ${options.knowledge} has problems:\n`);
     for (const p of loaded.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+    const more = omittedLine(loaded.omitted ?? 0);
+    if (more) process.stderr.write(`  ${more}\n`);
     return 1;
   }
   if (!options.json) {

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { loadKnowledge } from "../knowledge/load.js";
-import { formatProblem } from "../knowledge/problem.js";
+import { formatProblem, omittedLine } from "../knowledge/problem.js";
 import { type Count, type Summary, summarize } from "../knowledge/summary.js";
 import { fromUserFolder } from "./user-path.js";
 
@@ -31,9 +31,11 @@ async function main(args: readonly string[]): Promise<number> {
   const dir = resolveDir(args[0]);
   const loaded = await loadKnowledge(dir);
   if (!loaded.ok) {
-    const n = loaded.problems.length;
+    const n = loaded.problems.length + (loaded.omitted ?? 0);
     process.stderr.write(`${dir}: ${n} problem${n === 1 ? "" : "s"} (files relative to it):\n`);
     for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    const more = omittedLine(loaded.omitted ?? 0);
+    if (more) process.stderr.write(`${more}\n`);
     return 1;
   }
   process.stdout.write(`${dir}: no problems.\n\n${formatSummary(summarize(loaded.kb))}`);

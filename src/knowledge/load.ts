@@ -6,13 +6,19 @@ import { crossCheck } from "./cross-checks.js";
 import { deepFreeze } from "./freeze.js";
 import { openKnowledgeDir } from "./knowledge-dir.js";
 import { forEachPaced, type Pace, pacer } from "./pacer.js";
-import { type Problem, sortProblems } from "./problem.js";
+import { firstProblems, type Problem } from "./problem.js";
 import { type ParsedBase, readBase } from "./read-base.js";
 import type { Fact, KnowledgeBase } from "./schema.js";
 
 export type LoadResult =
   | { readonly ok: true; readonly kb: KnowledgeBase }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  | {
+      readonly ok: false;
+      /** The first `MAX_PROBLEMS`, sorted by file and line. */
+      readonly problems: readonly Problem[];
+      /** How many more were found and not listed. */
+      readonly omitted?: number;
+    };
 
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const opened = await openKnowledgeDir(dir);
@@ -20,7 +26,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const pace = pacer();
   const base = await readBase(opened.root, pace);
   const problems = [...base.problems, ...(await crossCheck(base, pace))];
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  if (problems.length > 0) return { ok: false, ...firstProblems(problems) };
   const kb = toKnowledgeBase(dir, base, await frozenFacts(base, pace));
   return { ok: true, kb: deepFreeze(kb) };
 }

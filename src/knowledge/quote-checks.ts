@@ -8,6 +8,8 @@ import {
   hasEllipsis,
   isTrimmedWithEllipsis,
   normalizeForQuote,
+  type PassageIndex,
+  passageIndex,
   verbatimAt,
 } from "./quote-match.js";
 import type { Fact } from "./schema.js";
@@ -34,12 +36,37 @@ export function quoteProblems(fact: Entry<Fact>, article: Article | undefined): 
     const message = `${NO_ELLIPSIS}, each quoting one part whole (the article has no ellipsis there)`;
     return [problemAt(fact, ["quote"], message)];
   }
-  const passage = closestPassage(quote, article.normalized);
+  const { file, field, line } = problemAt(fact, ["quote"], "");
+  // Finding the closest passage is the dearest step of any check, and a broken base may have
+  // thousands of such quotes of which only the first are shown (MAX_PROBLEMS): it is found
+  // when the message is first read.
+  let message: string | undefined;
+  const problem: Problem = {
+    file,
+    field,
+    line,
+    get message() {
+      message ??= notFound(quote, article);
+      return message;
+    },
+  };
+  return [problem];
+}
+
+const indexes = new WeakMap<Article, PassageIndex>();
+
+function notFound(quote: string, article: Article): string {
+  let index = indexes.get(article);
+  if (!index) {
+    index = passageIndex(article.normalized);
+    indexes.set(article, index);
+  }
+  const passage = closestPassage(quote, article.normalized, index);
   const parts = [
     `not found verbatim in ${article.file}: copy it character for character from the article`,
     firstDifference(quote, passage),
     `the closest passage there reads: ${JSON.stringify(passage)}`,
   ];
   if (hasEllipsis(quote)) parts.push(NO_ELLIPSIS);
-  return [problemAt(fact, ["quote"], parts.join("; "))];
+  return parts.join("; ");
 }

@@ -1,5 +1,6 @@
 /** `npm run knowledge:check`: a summary and exit 0 on a sound base, every problem and exit 1 if not. */
 import { execFileSync, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -68,6 +69,24 @@ describe("knowledge:check", () => {
     const r = check([dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^facts\/pipe\.yaml: is not a regular file \(it is a named pipe\)/m);
+  });
+
+  it("lists the first 200 problems and counts the rest", () => {
+    const dir = fixtureCopy();
+    const facts = Array.from(
+      { length: 230 },
+      (_, i) =>
+        `- { id: gen-${i}, about: [spotify], kind: rumour, speaker: Spotify, voice: { who: [spotify], how: statement }, quote: q, source: justifies-excerpt, language: en, summary: s, summaryNl: s, keywords: [k] }`,
+    );
+    writeFileSync(join(dir, "facts", "many.yaml"), `${facts.join("\n")}\n`);
+    const r = check([dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/: 230 problems/);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(202);
+    expect(lines.at(-1)).toBe(
+      "… and 30 more problems (only the first 200 are listed): fix these and check again",
+    );
   });
 
   it("exits 2 on unexpected arguments", () => {

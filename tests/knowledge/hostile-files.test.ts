@@ -250,6 +250,37 @@ describe("text that is not clean UTF-8", () => {
   });
 });
 
+describe("a base with very many problems", () => {
+  it("lists the first 200 in order, each in full, and counts the rest", async () => {
+    const dir = fixtureCopy();
+    const facts = Array.from(
+      { length: 450 },
+      (_, i) => `- id: gen-${i}
+  about: [spotify]
+  kind: reported
+  speaker: Spotify
+  voice: { who: [spotify], how: statement }
+  quote: the music streamer admitted that it had read private data number ${i}
+  source: justifies-excerpt
+  language: en
+  summary: s
+  summaryNl: s
+  keywords: [k]`,
+    );
+    writeFileSync(join(dir, "facts", "many.yaml"), `${facts.join("\n")}\n`);
+    const loaded = await loadKnowledge(dir);
+    if (loaded.ok) throw new Error("expected problems");
+    expect(loaded.problems).toHaveLength(200);
+    expect(loaded.omitted).toBe(250);
+    expect(loaded.problems.map((p) => p.field)).toEqual(
+      Array.from({ length: 200 }, (_, i) => `[${i}].quote`),
+    );
+    expect(loaded.problems[199]?.message).toMatch(
+      /^not found verbatim.*closest passage there reads: "the music streamer admitted that it had accessed/,
+    );
+  });
+});
+
 describe("YAML that is more than data", () => {
   it.each([
     ["!!js/function", "!!js/function 'function () { return 1 }'"],
@@ -300,10 +331,12 @@ describe("YAML that is more than data", () => {
   about: [spotify]
   kind: reported
   speaker: Spotify
+  voice: { who: [spotify], how: statement }
   quote: the music streamer admitted
   source: justifies-excerpt
   language: en
   summary: s
+  summaryNl: s
   keywords: ${i === 0 ? "&words [a, b, c, d, e, f, g, h]" : "*words"}`,
       );
       writeFileSync(join(d, "facts", "aliased.yaml"), `${facts.join("\n")}\n`);

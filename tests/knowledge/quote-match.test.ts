@@ -111,6 +111,32 @@ describe("closestPassage", () => {
     expect(passage).toMatch(/both Spotify and Netflix denied the report\./);
   });
 
+  it("does bounded work for a long quote missing from a long article", () => {
+    const words = (n: number, seed: number) =>
+      Array.from({ length: n }, (_, i) => `w${(i * seed) % 997}x${i % 13}`).join(" ");
+    const article = normalizeForQuote(
+      `${words(120_000, 7)} the passage we want is here ${words(20_000, 11)}`,
+    );
+    const quote = `${words(800, 7)} not in the article at all`;
+    const work = { votes: 0 };
+    closestPassage(quote, article, undefined, work);
+    // At most 400 runs of the quote followed, each to at most 32 places: not article × quote.
+    expect(work.votes).toBeGreaterThan(0);
+    expect(work.votes).toBeLessThanOrEqual(400 * 32);
+  });
+
+  it("finds an altered passage deep in a long article", () => {
+    const filler = Array.from({ length: 50_000 }, (_, i) => `filler${i % 5000}`).join(" ");
+    const article = normalizeForQuote(
+      `${filler} Netflix said it never asked for access to private messages ${filler}`,
+    );
+    const passage = closestPassage(
+      "Netflix said it never requested access to private messages",
+      article,
+    );
+    expect(passage).toMatch(/^Netflix said it never asked for access to private messages/);
+  });
+
   it("says where the quote and the passage part", () => {
     const note = firstDifference("it never accessed", "it had accessed");
     expect(note).toContain('after "it "');

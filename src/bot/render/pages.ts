@@ -78,7 +78,7 @@ export function renderReload(result: ReloadResult, locale: Locale): RenderedMess
   const t = messages(locale);
   if (result.ok) return { content: t.reloadDone(result.before, result.after), embeds: [] };
   return {
-    content: t.reloadFailed(result.problems.length, result.kept),
+    content: t.reloadFailed(result.problems.length + (result.omitted ?? 0), result.kept),
     embeds: [{ description: problemList(result.problems, locale), color: 0xed4245 }],
   };
 }
@@ -96,7 +96,8 @@ export function renderShardReloads(
     if ("unreachable" in r)
       return t.shardUnreachable(r.shard, escapeText(shorten(r.unreachable, 200)));
     if (r.result.ok) return t.shardReloaded(r.shard, r.result.after);
-    return t.shardRefused(r.shard, r.result.problems.length, r.result.kept);
+    const { problems, omitted = 0 } = r.result;
+    return t.shardRefused(r.shard, problems.length + omitted, r.result.kept);
   });
   const refused = reloads.find((r) => "result" in r && !r.result.ok);
   const problems =
