@@ -5,6 +5,7 @@
  */
 import type { AutocompleteInteraction, Interaction, RepliableInteraction } from "discord.js";
 import { executeButton } from "./buttons.js";
+import { isInteractionGone } from "./channel-access.js";
 import type { BotServices, CommandContext } from "./command.js";
 import { logError } from "./errors.js";
 import { localeOf, messages } from "./i18n.js";
@@ -72,6 +73,17 @@ async function guarded(
     if (!respond.delivered) throw new Error(`${what} finished without replying`);
     services.logger.debug("answered", { what, ms: Math.round(performance.now() - started) });
   } catch (error) {
+    if (isInteractionGone(error)) {
+      // Expired (answered after Discord's 3 s) or gone: a notice would be refused the same way.
+      services.logger.warn("interaction not answered: Discord no longer accepts a reply to it", {
+        what,
+        user: interaction.user.id,
+        status: error.status,
+        code: error.code,
+        reason: error.message,
+      });
+      return;
+    }
     const errorId = logError(services.logger, "handler failed", error, {
       what,
       user: interaction.user.id,

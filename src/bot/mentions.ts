@@ -6,6 +6,7 @@
  */
 import type { Message } from "discord.js";
 import { askedView } from "./asked.js";
+import { isRefusal, missingForReply } from "./channel-access.js";
 import type { BotServices } from "./command.js";
 import { logError } from "./errors.js";
 import { localeOf, messages } from "./i18n.js";
@@ -58,24 +59,58 @@ export function mentionReply(
   return askedView(question, services, asker);
 }
 
-/** The messageCreate handler: never throws. */
+/** Channels already warned about (weakly held: a channel gone from the cache is forgotten). */
+const warnedChannels = new WeakSet<object>();
+
+/**
+ * The messageCreate handler: never throws. It replies only where the gateway's cache says the bot
+ * may (a refused send is an invalid request, and Discord limits those per IP), and never sends an
+ * error notice where Discord refused the reply.
+ */
 export async function handleMessage(
   message: Message,
   services: BotServices,
   botId: string,
 ): Promise<void> {
   if (!isAddressed(message, botId)) return;
+  const { logger } = services;
+  const where = { user: message.author.id, channel: message.channelId };
+  const missing = missingForReply(message);
+  if (missing.length > 0) {
+    // One line, and a warning only the first time for a channel: the fix is the same each time.
+    const first = message.channel && !warnedChannels.has(message.channel);
+    if (first) warnedChannels.add(message.channel);
+    (first ? logger.warn : logger.debug)(
+      "mention not answered: the bot may not reply in this channel (give it these permissions there)",
+      { ...where, missing: missing.join(",") },
+    );
+    return;
+  }
+  let replies: RenderedMessage[] | undefined;
   try {
-    const replies = mentionReply(message, botId, services);
+    replies = mentionReply(message, botId, services);
+  } catch (error) {
+    const errorId = logError(logger, "mention reply failed", error, where);
+    replies = [renderNotice(messages(localeOf(message.guild?.preferredLocale)).error(errorId))];
+  }
+  try {
     for (const reply of replies ?? []) await message.reply(messageReplyOptions(reply));
   } catch (error) {
-    const errorId = logError(services.logger, "mention reply failed", error, {
-      user: message.author.id,
-      channel: message.channelId,
-    });
+    if (isRefusal(error)) {
+      // Discord said no (permissions changed, channel or message gone): an error notice would
+      // be refused the same way. One line, no stack: nothing in the bot is broken.
+      logger.warn("mention not answered: Discord refused the reply", {
+        ...where,
+        status: error.status,
+        code: error.code,
+        reason: error.message,
+      });
+      return;
+    }
+    const errorId = logError(logger, "mention reply failed", error, where);
     const t = messages(localeOf(message.guild?.preferredLocale));
     await message
       .reply(messageReplyOptions(renderNotice(t.error(errorId))))
-      .catch((e: unknown) => logError(services.logger, "error reply failed", e, { errorId }));
+      .catch((e: unknown) => logError(logger, "error reply failed", e, { errorId }));
   }
 }

@@ -6,6 +6,7 @@
 import { Client, Events, GatewayIntentBits, RESTEvents } from "discord.js";
 import { formatProblem, omittedLine } from "../knowledge/problem.js";
 import { QuestionLog } from "../questionlog/question-log.js";
+import { INVALID_REQUEST_WARNING_INTERVAL, invalidRequestReport } from "./channel-access.js";
 import type { BotServices } from "./command.js";
 import type { BotConfig } from "./config.js";
 import { Cooldown } from "./cooldown.js";
@@ -36,6 +37,8 @@ export interface StartOptions {
   readonly readyTimeoutMs?: number;
   /** The cooldown's clock (tests). */
   readonly now?: () => number;
+  /** Report the invalid-request count every so many (default 500; tests use 1). */
+  readonly invalidRequestWarningInterval?: number;
 }
 
 export interface RunningBot {
@@ -68,7 +71,12 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
   const client = new Client({
     intents: [...INTENTS],
     allowedMentions: { ...NO_PINGS, parse: [] },
-    rest: { api: config.apiBase },
+    rest: {
+      api: config.apiBase,
+      // The REST client counts 401, 403 and 429 answers in Discord's 10-minute window.
+      invalidRequestWarningInterval:
+        options.invalidRequestWarningInterval ?? INVALID_REQUEST_WARNING_INTERVAL,
+    },
   });
   wire(client, services);
   exposeReload(client, (by) => reloadKnowledge(store, logger, by));
@@ -154,6 +162,10 @@ function wire(client: Client, services: BotServices): void {
     if (request.retries < client.rest.options.retries) {
       logger.warn("Discord REST error; retrying", { ...fields, attempt: request.retries + 1 });
     } else logger.error("Discord REST error; giving up", fields);
+  });
+  client.rest.on(RESTEvents.InvalidRequestWarning, (info) => {
+    const report = invalidRequestReport(info);
+    logger[report.level](report.message, report.fields);
   });
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn("rate limited", {

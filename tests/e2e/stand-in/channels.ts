@@ -1,6 +1,7 @@
 // Channel routes the bot uses: send (and reply to) messages, typing, read and edit messages.
+import { type APITextChannel, PermissionFlagsBits } from "discord.js";
 import { errors, FormErrors, invalidFormBody } from "./errors.js";
-import { findChannel } from "./fixtures.js";
+import { channelPermissionsOf, findChannel } from "./fixtures.js";
 import { isRecord, validateMessage } from "./limits.js";
 import { createMessage, editMessage, toApiMessage } from "./messages.js";
 import {
@@ -37,9 +38,24 @@ function replyTarget(
   return undefined;
 }
 
+/** What Discord checks before a bot's message: seeing the channel, writing, and for a reply, history. */
+function refusedSend(request: RouteRequest, deps: RouteDeps, channel: APITextChannel) {
+  const { world } = deps.state;
+  const bits = channelPermissionsOf(world, world.bot.id, channel);
+  if (!(bits & PermissionFlagsBits.ViewChannel)) return errors.missingAccess();
+  if (!(bits & PermissionFlagsBits.SendMessages)) return errors.missingPermissions();
+  const body = isRecord(request.body) ? request.body : {};
+  if (body.message_reference && !(bits & PermissionFlagsBits.ReadMessageHistory)) {
+    return errors.replyWithoutHistory();
+  }
+  return undefined;
+}
+
 function createChannelMessage(request: RouteRequest, deps: RouteDeps): RouteResult {
   const channel = channelOf(request, deps);
   if (!channel) return fail(errors.unknownChannel());
+  const refused = refusedSend(request, deps, channel);
+  if (refused) return fail(refused);
   const problems = new FormErrors();
   const empty = validateMessage(problems, request.body ?? {}, {
     partial: false,

@@ -99,4 +99,12 @@ export const errors = {
     status: 403,
     body: { message: "Missing Access", code: 50001 },
   }),
+  missingPermissions: (): DiscordError => ({
+    status: 403,
+    body: { message: "Missing Permissions", code: 50013 },
+  }),
+  replyWithoutHistory: (): DiscordError => ({
+    status: 403,
+    body: { message: "Cannot reply without permission to read message history", code: 160002 },
+  }),
 };

@@ -9,6 +9,7 @@ import {
   type ChannelFlags,
   ChannelType,
   type GuildMemberFlags,
+  OverwriteType,
   PermissionFlagsBits,
   type RoleFlags,
   type UserFlags,
@@ -221,6 +222,39 @@ export function permissionsOf(world: World, userId: string): bigint {
     if (roleIds.includes(role.id)) bits |= BigInt(role.permissions);
   }
   return bits & P.Administrator ? ALL_PERMISSIONS : bits;
+}
+
+/**
+ * A user's permissions in a channel, as Discord works them out: the guild-level permissions, then
+ * the channel's overwrites for @everyone, then those of the user's roles together, then the
+ * user's own (each: deny, then allow). The owner and Administrator are not affected.
+ */
+export function channelPermissionsOf(
+  world: World,
+  userId: string,
+  channel: APITextChannel,
+): bigint {
+  let bits = permissionsOf(world, userId);
+  if (bits === ALL_PERMISSIONS) return bits;
+  const overwrites = channel.permission_overwrites ?? [];
+  const apply = (deny: bigint, allow: bigint) => {
+    bits = (bits & ~deny) | allow;
+  };
+  const everyone = overwrites.find((o) => o.id === world.guild.id);
+  if (everyone) apply(BigInt(everyone.deny), BigInt(everyone.allow));
+  const roleIds = world.members.get(userId)?.roleIds ?? [];
+  let deny = 0n;
+  let allow = 0n;
+  for (const o of overwrites) {
+    if (o.type === OverwriteType.Role && o.id !== world.guild.id && roleIds.includes(o.id)) {
+      deny |= BigInt(o.deny);
+      allow |= BigInt(o.allow);
+    }
+  }
+  apply(deny, allow);
+  const own = overwrites.find((o) => o.type === OverwriteType.Member && o.id === userId);
+  if (own) apply(BigInt(own.deny), BigInt(own.allow));
+  return bits;
 }
 
 export function memberPayload(world: World, user: APIUser): APIGuildMember {

@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  type APIOverwrite,
   type APIRole,
   type APIUser,
   GatewayDispatchEvents,
@@ -12,6 +13,7 @@ import {
 import {
   addMember,
   createWorld,
+  findChannel,
   memberPayload,
   permissionsOf,
   snowflakeFactory,
@@ -121,6 +123,11 @@ export interface StandIn {
   dispatch(event: string, data: unknown): number;
   sendMessage(spec: MessageSpec): MessageHandle;
 
+  /**
+   * Replaces a channel's permission overwrites and tells the sessions (CHANNEL_UPDATE); sends to
+   * the channel are then checked against them (403 50001, 50013, 160002 as on Discord).
+   */
+  setChannelOverwrites(channelId: string, overwrites: APIOverwrite[]): void;
   /** The next `count` matching requests answer `status` instead. */
   failNext(spec: FaultSpec): Fault;
   /** Breaks the gateway connection(s); resolves when closed on this side. */
@@ -297,6 +304,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       return messageHandle(state, stored, payload, dispatchedAt, timeout);
     },
 
+    setChannelOverwrites: (channelId, overwrites) => {
+      const channel = findChannel(world, channelId);
+      if (!channel) throw new Error(`stand-in: no channel ${channelId}`);
+      channel.permission_overwrites = overwrites.map((o) => ({ ...o }));
+      gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, channel);
+      state.changed();
+    },
     failNext: (spec) => {
       const fault: Fault = {
         matches: (method, path, route) =>
