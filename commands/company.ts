@@ -35,7 +35,10 @@ export async function execute(
   const kb = ctx.store.current;
   const name = interaction.options.getString("name", true);
   const org = resolveOrganization(name, kb);
-  const view = org ? companyView(org.id, kb, ctx.locale) : undefined;
+  // Public: only the asker turns its pages (others get a private copy).
+  const view = org
+    ? companyView(org.id, kb, ctx.locale, { owner: interaction.user.id })
+    : undefined;
   if (view) return ctx.respond.send(view);
   const known = kb.organizations.filter((o) => o.role === "partner").map((o) => o.name);
   await ctx.respond.send([renderUnknownCompany(name, known, ctx.locale)], { ephemeral: true });

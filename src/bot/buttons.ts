@@ -1,13 +1,16 @@
 /**
- * Buttons under answers: "Sources" and "More from <company>". The custom id is parsed, never
- * trusted: a stale or forged one (an unknown format, a company no longer in the base) gets a
- * polite private reply. Answers to buttons are private, so a click never spams the channel.
+ * Buttons under answers: "Sources", "All on X (N)" and the page buttons of a company view. The
+ * custom id is parsed, never trusted: a stale or forged one (an unknown format, a company no
+ * longer in the base, a base changed by /reload) gets a polite private reply. A page turn edits
+ * the message for the user who asked for it; anyone else gets a private copy to page through.
+ * Everything else a button answers is private, so a click never spams the channel.
  */
 import type { ButtonInteraction } from "discord.js";
 import type { CommandContext } from "./command.js";
-import { parseCustomId } from "./custom-id.js";
+import { type ButtonAction, parseCustomId } from "./custom-id.js";
 import { renderSources } from "./render/pages.js";
-import { companyView } from "./views.js";
+import { baseStamp } from "./stamp.js";
+import { companyPageView } from "./views.js";
 import { executeVote } from "./vote.js";
 import { parseVoteId } from "./vote-buttons.js";
 
@@ -21,11 +24,34 @@ export async function executeButton(
   const kb = ctx.store.current;
   ctx.respond.ephemeral = true;
   if (action?.kind === "sources") return ctx.respond.send(renderSources(kb.sources, ctx.locale));
-  const view = action?.kind === "company" ? companyView(action.id, kb, ctx.locale) : undefined;
-  if (view) return ctx.respond.send(view);
+  if (action?.kind === "page" && action.stamp === baseStamp(kb))
+    return turnPage(interaction, action, ctx);
+  if (action?.kind === "company") {
+    const view = companyPageView(action.id, kb, ctx.locale);
+    if (view) return ctx.respond.send([view.message]);
+  }
   ctx.logger.info("stale or foreign button", {
     customId: interaction.customId.slice(0, 100),
     user: interaction.user.id,
   });
   await ctx.respond.notice(ctx.t.staleButton);
+}
+
+async function turnPage(
+  interaction: ButtonInteraction,
+  action: Extract<ButtonAction, { kind: "page" }>,
+  ctx: CommandContext,
+): Promise<void> {
+  const presser = interaction.user.id;
+  // A private view (no owner) belongs to whoever sees it; a public one only to its asker.
+  const turn = !action.open && (action.owner === undefined || action.owner === presser);
+  const view = companyPageView(action.id, ctx.store.current, ctx.locale, {
+    page: action.page,
+    skip: action.skip,
+    ...(turn && action.owner ? { owner: action.owner } : {}),
+  });
+  if (!view) return ctx.respond.notice(ctx.t.staleButton);
+  if (turn) return ctx.respond.update(view.message);
+  // "All on X", or someone else's pages: a private copy of their own to page through.
+  return ctx.respond.send([view.message], { ephemeral: true });
 }

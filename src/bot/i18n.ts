@@ -2,10 +2,20 @@
  * The bot's own words in English and Dutch. Quotes, names and the engine's notes are not
  * translated here: quotes stay in their original language.
  */
-import type { FactKind, Language, Role } from "../knowledge/schema.js";
+import type { FactKind, Language, Role, VoiceHow } from "../knowledge/schema.js";
 import type { KnowledgeCounts } from "./knowledge-store.js";
 
 export type Locale = "en" | "nl";
+
+/** A fact's speaker, as the renderer hands it over: names already joined and escaped. */
+export interface VoiceWords {
+  readonly who: string;
+  readonly spokesperson: boolean;
+  readonly how: VoiceHow;
+  readonly to?: string;
+  /** The article's publisher, when the article names it. */
+  readonly publisher?: string;
+}
 
 export interface Messages {
   readonly kind: Record<FactKind, string>;
@@ -53,6 +63,21 @@ export interface Messages {
   readonly shardRefused: (shard: number, problems: number, kept: KnowledgeCounts) => string;
   readonly shardUnreachable: (shard: number, why: string) => string;
   readonly counts: (c: KnowledgeCounts) => string;
+  /** "A, B and C". */
+  readonly and: string;
+  readonly voice: (v: VoiceWords) => string;
+  readonly shortLabel: string;
+  readonly groupReported: string;
+  readonly groupSaid: (company: string) => string;
+  readonly groupPosition: (company: string) => string;
+  /** Label for our rendering of a quote in another language than the reader's. */
+  readonly ourTranslation: string;
+  readonly months: readonly string[];
+  readonly publisherUnnamed: string;
+  readonly allOnButton: (company: string, facts: number) => string;
+  readonly pageOf: (page: number, pages: number) => string;
+  /** After a title that is our description, not the article's headline. */
+  readonly ourTitle: string;
 }
 
 const en: Messages = {
@@ -74,7 +99,8 @@ const en: Messages = {
   noResponse: (company) => `The sources report no response from ${company}.`,
   notInSources: "Not in my sources",
   suggestionsHeading: "You could ask",
-  answerFooter: "Receipts · verbatim quotes from the articles · /sources lists them",
+  answerFooter:
+    "Receipts · quote bars are verbatim from the articles; summaries and translations are ours · /sources",
   questionShortened: "(question shortened)",
   quoteShortened: "(quote shortened here; the rest is in the source)",
   moreNotShown: (n) => `${n} more ${n === 1 ? "fact is" : "facts are"} not shown here.`,
@@ -124,6 +150,37 @@ const en: Messages = {
     `Shard ${s}: refused (${n} problem${n === 1 ? "" : "s"}); its old base (${counts(kept)}) keeps answering.`,
   shardUnreachable: (s, why) => `Shard ${s}: did not answer (${why}); it keeps the base it had.`,
   counts: (c) => counts(c),
+  and: "and",
+  voice: (v) => {
+    const who = v.spokesperson ? `A ${v.who} spokesperson` : v.who;
+    const by = v.publisher;
+    switch (v.how) {
+      case "article":
+        return v.publisher ?? "The article";
+      case "statement":
+        return `${who}, in a statement`;
+      case "statement-to":
+        return `${who}, to ${v.to ?? "the outlet"}`;
+      case "blog-post":
+        return `${who}, in a blog post`;
+      case "reported-by":
+        return by ? `${who}, as reported by ${by}` : `${who}, as reported`;
+      case "cited-by":
+        return by ? `${who}, as cited by ${by}` : `${who}, as cited`;
+      case "paraphrased-by":
+        return `${who}, as paraphrased${by ? ` by ${by}` : ""} (not a direct quote)`;
+    }
+  },
+  shortLabel: "Our summary; the quotes below are verbatim",
+  groupReported: "What was reported",
+  groupSaid: (c) => `What ${c} said`,
+  groupPosition: (c) => `${c}'s position`,
+  ourTranslation: "Our translation",
+  months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  publisherUnnamed: "publisher not named",
+  allOnButton: (c, n) => `All on ${c} (${n})`,
+  pageOf: (p, n) => `${p}/${n}`,
+  ourTitle: "our description",
 };
 
 const nl: Messages = {
@@ -145,7 +202,8 @@ const nl: Messages = {
   noResponse: (company) => `De bronnen melden geen reactie van ${company}.`,
   notInSources: "Niet in mijn bronnen",
   suggestionsHeading: "Je zou kunnen vragen",
-  answerFooter: "Receipts · letterlijke citaten uit de artikelen · /bronnen toont ze",
+  answerFooter:
+    "Receipts · citaten met een balk zijn letterlijk uit de artikelen; samenvattingen en vertalingen zijn van ons · /bronnen",
   questionShortened: "(vraag ingekort)",
   quoteShortened: "(citaat hier ingekort; de rest staat in de bron)",
   moreNotShown: (n) => `${n} ${n === 1 ? "feit staat" : "feiten staan"} hier niet bij.`,
@@ -196,6 +254,37 @@ const nl: Messages = {
   shardUnreachable: (s, why) =>
     `Shard ${s}: gaf geen antwoord (${why}); die houdt de feitenbank die hij had.`,
   counts: (c) => counten(c),
+  and: "en",
+  voice: (v) => {
+    const who = v.spokesperson ? `Een woordvoerder van ${v.who}` : v.who;
+    const by = v.publisher;
+    switch (v.how) {
+      case "article":
+        return v.publisher ?? "Het artikel";
+      case "statement":
+        return `${who}, in een verklaring`;
+      case "statement-to":
+        return `${who}, tegen ${v.to ?? "het medium"}`;
+      case "blog-post":
+        return `${who}, in een blogpost`;
+      case "reported-by":
+        return by ? `${who}, volgens ${by}` : `${who}, zoals gemeld`;
+      case "cited-by":
+        return by ? `${who}, aangehaald door ${by}` : `${who}, aangehaald`;
+      case "paraphrased-by":
+        return `${who}, in de woorden van ${by ?? "het artikel"} (geen letterlijk citaat)`;
+    }
+  },
+  shortLabel: "Onze samenvatting; de citaten hieronder zijn letterlijk",
+  groupReported: "Wat er gemeld werd",
+  groupSaid: (c) => `Wat ${c} zei`,
+  groupPosition: (c) => `Het standpunt van ${c}`,
+  ourTranslation: "Onze vertaling",
+  months: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+  publisherUnnamed: "uitgever niet genoemd",
+  allOnButton: (c, n) => `Alles over ${c} (${n})`,
+  pageOf: (p, n) => `${p}/${n}`,
+  ourTitle: "onze omschrijving",
 };
 
 function counts(c: KnowledgeCounts): string {

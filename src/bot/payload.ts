@@ -6,6 +6,7 @@
 import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
+  type InteractionUpdateOptions,
   type MessageCreateOptions,
   MessageFlags,
   type MessageMentionOptions,
@@ -38,6 +39,11 @@ export function replyOptions(
 
 /** The edit that replaces a deferred reply's "thinking…". */
 export function editOptions(message: RenderedMessage): InteractionEditReplyOptions {
+  return base(message);
+}
+
+/** The new content of the message whose button was pressed (a page turn). */
+export function updateOptions(message: RenderedMessage): InteractionUpdateOptions {
   return base(message);
 }
 

@@ -4,7 +4,7 @@
  * never race, and every payload goes through the builders in payload.ts (no pings).
  */
 import { MessageFlags, type RepliableInteraction } from "discord.js";
-import { editOptions, replyOptions } from "./payload.js";
+import { editOptions, replyOptions, updateOptions } from "./payload.js";
 import type { RenderedMessage } from "./render/limits.js";
 import { renderNotice } from "./render/pages.js";
 
@@ -70,6 +70,23 @@ export class Responder {
     const ephemeral = options.ephemeral ?? this.#ephemeral;
     return this.#serial(async () => {
       for (const message of messages) await this.#sendOne(message, ephemeral);
+    });
+  }
+
+  /**
+   * Replaces the message whose button was pressed (a page turn). Once acknowledged otherwise
+   * (a safety-net defer), the page comes as a private follow-up instead.
+   */
+  update(message: RenderedMessage): Promise<void> {
+    return this.#serial(async () => {
+      const i = this.#interaction;
+      if (this.#state === "idle" && i.isMessageComponent()) {
+        await i.update(updateOptions(message));
+        this.#state = "replied";
+        this.#sent++;
+        return;
+      }
+      await this.#sendOne(message, true);
     });
   }
 

@@ -31,7 +31,8 @@ function renderLines(answer: Answer): string {
     for (const s of answer.suggestions ?? []) lines.push(...wrap(s, "  - ", "    "));
     return `${lines.join("\n")}\n`;
   }
-  const sourceNumber = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
+  // Numbered as in the base's list of sources, like the bot's citations.
+  const sourceNumber = new Map(answer.sources.map((s) => [s.id, s.n]));
   for (const company of answer.companies) {
     lines.push(`${company.name} (${company.role})`);
     for (const fact of company.facts) {
@@ -47,10 +48,10 @@ function renderLines(answer: Answer): string {
   }
   if (answer.message) lines.push(...wrap(`Note: ${answer.message}`, ""), "");
   lines.push("Sources");
-  answer.sources.forEach((s, i) => {
+  answer.sources.forEach((s) => {
     const by = [s.publisher, s.author].filter(Boolean).join(", ");
     const meta = [by, s.date, s.language === "nl" ? "Dutch" : "English"].filter(Boolean);
-    lines.push(...wrap(`[${i + 1}] ${s.title} (${meta.join(", ")})`, "  ", "      "));
+    lines.push(...wrap(`[${s.n}] ${s.title} (${meta.join(", ")})`, "  ", "      "));
   });
   lines.push("", `Confidence: ${answer.confidence.toFixed(2)}`);
   return `${lines.join("\n")}\n`;

@@ -5,6 +5,7 @@
  */
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
 import type { Answer, AnswerCompany, AnswerSource } from "./answer-schema.js";
+import { arrange } from "./arrange.js";
 import { answerFact, compose } from "./compose.js";
 import { CONFIDENCE_THRESHOLD, confidence, coverage } from "./confidence.js";
 import { type Prepared, type PreparedFact, prepare } from "./prepare.js";
@@ -48,6 +49,7 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
     ...optionalMessage(notes(u, composition.offTopic, p)),
     topics: u.topics.map((t) => t.id),
     companies: composition.companies,
+    ...arrange(composition.companies, "question"),
     sources: citedSources(composition.companies, kb),
   };
 }
@@ -128,6 +130,8 @@ function decline(p: Prepared, u: Understanding, message: string, value = 0): Ans
     message,
     topics: u.topics.map((t) => t.id),
     companies: [],
+    groups: [],
+    short: [],
     sources: [],
     suggestions: suggestions(u, p),
   };
@@ -135,16 +139,23 @@ function decline(p: Prepared, u: Understanding, message: string, value = 0): Ans
 
 function citedSources(companies: readonly AnswerCompany[], kb: KnowledgeBase): AnswerSource[] {
   const cited = new Set(companies.flatMap((c) => c.facts.map((f) => f.source)));
-  return kb.sources
-    .filter((s) => cited.has(s.id))
-    .map((s) => ({
-      id: s.id,
-      title: s.title,
-      ...(s.publisher ? { publisher: s.publisher } : {}),
-      ...(s.author ? { author: s.author } : {}),
-      date: s.date,
-      language: s.language,
-    }));
+  return kb.sources.flatMap((s, i) =>
+    cited.has(s.id)
+      ? [
+          {
+            id: s.id,
+            n: i + 1,
+            title: s.title,
+            titleKind: s.titleKind,
+            ...(s.titleNl ? { titleNl: s.titleNl } : {}),
+            ...(s.publisher ? { publisher: s.publisher } : {}),
+            ...(s.author ? { author: s.author } : {}),
+            date: s.date,
+            language: s.language,
+          },
+        ]
+      : [],
+  );
 }
 
 /**
@@ -177,7 +188,7 @@ export function companyAnswer(
       id: org.id,
       name: org.name,
       role: org.role,
-      facts: ownFirst.map(answerFact),
+      facts: ownFirst.map((pf) => answerFact(pf, p)),
       noResponseInSources:
         org.noResponseInSources ||
         (org.role !== "news-outlet" &&
@@ -193,6 +204,7 @@ export function companyAnswer(
     confidence: 1,
     topics: [],
     companies,
+    ...arrange(companies, "company"),
     sources: citedSources(companies, kb),
   };
 }
@@ -218,7 +230,7 @@ function groupOthersResponses(
       facts: [],
       noResponseInSources: false,
     };
-    entry.facts.push(answerFact(pf));
+    entry.facts.push(answerFact(pf, p));
     bySpeaker.set(speaker.id, entry);
     left--;
   }

@@ -257,7 +257,7 @@ function company(org: Organization, facts: readonly RankedFact[], p: Prepared): 
     id: org.id,
     name: org.name,
     role: org.role,
-    facts: facts.map((r) => answerFact(r.prepared)),
+    facts: facts.map((r) => answerFact(r.prepared, p)),
     noResponseInSources: hasNoResponse(org, p),
   };
 }
@@ -268,15 +268,19 @@ function hasNoResponse(org: Organization, p: Prepared): boolean {
   return !p.withOwnResponse.has(org.id);
 }
 
-export function answerFact(pf: PreparedFact): AnswerFact {
+export function answerFact(pf: PreparedFact, p: Prepared): AnswerFact {
   const f = pf.fact;
+  const named = (id: string) => ({ id, name: p.organizations.byId.get(id)?.name ?? id });
+  const { who = [], spokesperson, how, to } = f.voice;
   return {
     id: f.id,
     kind: f.kind,
     speaker: f.speaker,
+    voice: { who: who.map(named), spokesperson, how, ...(to ? { to: named(to) } : {}) },
     quote: f.quote,
     ...(f.translation ? { translation: f.translation } : {}),
     summary: f.summary,
+    summaryNl: f.summaryNl,
     source: f.source,
     language: f.language,
   };

@@ -8,11 +8,13 @@ import { messages } from "../../src/bot/i18n.js";
 import { handleInteraction } from "../../src/bot/interactions.js";
 import { KnowledgeStore } from "../../src/bot/knowledge-store.js";
 import { blockQuote, escapeText } from "../../src/bot/render/text.js";
+import { companyPageView, questionView } from "../../src/bot/views.js";
 import { answer, companyAnswer } from "../../src/engine/index.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import {
   ADMIN_ROLE,
   ADMIN_USER,
+  asRendered,
   BOT_ID,
   copyOf,
   expectSafe,
@@ -56,11 +58,17 @@ describe("/ask", () => {
     expect(fake.calls[0]?.method).toBe("reply");
     expect(fake.calls[0]?.at).toBeLessThan(3000);
     expect(ephemeral(fake.calls[0]?.payload)).toBe(false);
+    expect(sent(fake.calls)).toHaveLength(1);
     const text = allText(fake);
-    for (const f of expected.companies.flatMap((c) => c.facts)) {
+    const facts = new Map(expected.companies.flatMap((c) => c.facts).map((f) => [f.id, f]));
+    // The first receipt of every group shows, with its source's number.
+    for (const g of expected.groups) {
+      const f = facts.get(g.facts[0] ?? "");
+      if (!f) continue;
       expect(text).toContain(blockQuote(escapeText(f.quote)));
+      const n = expected.sources.find((s) => s.id === f.source)?.n;
+      expect(text).toContain(`**[${n}]**`);
     }
-    for (const s of expected.sources) expect(text).toContain(escapeText(s.title));
   });
 
   it("private answers go to the asker alone, follow-ups included", async () => {
@@ -104,20 +112,16 @@ describe("/ask", () => {
 });
 
 describe("/company", () => {
-  it("shows everything the base holds on the company, over several messages if needed", async () => {
+  it("shows the company's own words first, in one message with page buttons if it is long", async () => {
     for (const id of ["facebook", "netflix", "sony"]) {
       const fake = await run({ kind: "slash", name: "company", options: { name: id } });
+      expect(sent(fake.calls), id).toHaveLength(1);
       const text = allText(fake);
       const full = companyAnswer(id, kb);
-      for (const f of full?.companies.flatMap((c) => c.facts) ?? []) {
-        expect(text, `${id}: ${f.id}`).toContain(blockQuote(escapeText(f.quote)));
-      }
-      expect(
-        fake.calls
-          .map((c) => c.method)
-          .slice(1)
-          .every((m) => m === "followUp"),
-      ).toBe(true);
+      const first = full?.groups[0];
+      expect(first?.kind).toBe("response");
+      const f = full?.companies[0]?.facts.find((x) => x.id === first?.facts[0]);
+      if (f) expect(text, id).toContain(blockQuote(escapeText(f.quote)));
     }
   });
 
@@ -244,7 +248,52 @@ describe("buttons", () => {
     expect(allText(more)).toContain(messages("en").companyTitle("Spotify"));
   });
 
+  it("All on X opens a private view without the facts the answer showed; its pages turn in place", async () => {
+    const kb0 = kb;
+    const [message] = questionView("did spotify read messages?", kb0, "en");
+    const all = (message?.components?.[0]?.components ?? [])
+      .map((b) => ("custom_id" in b ? b.custom_id : ""))
+      .find((id) => id.startsWith("receipts:v1:all:spotify:"));
+    expect(all).toBeDefined();
+    const opened = await run({ kind: "button", customId: all ?? "" });
+    expect(opened.calls.map((c) => c.method)).toEqual(["reply"]);
+    expect(ephemeral(opened.calls[0]?.payload)).toBe(true);
+    const shown = (message?.embeds[0]?.description ?? "")
+      .split("\n")
+      .filter((l) => l.startsWith("> "));
+    const text = allText(opened);
+    for (const quote of shown) expect(text).not.toContain(quote);
+    const next = asRendered(opened.calls[0]?.payload ?? {})
+      .components?.[0]?.components.map((b) => ("custom_id" in b ? b.custom_id : ""))
+      .at(-1);
+    const turned = await run({ kind: "button", customId: next ?? "" });
+    expect(turned.calls.map((c) => c.method)).toEqual(["update"]);
+  });
+
+  it("only the asker turns a public view's pages; anyone else gets a private copy", async () => {
+    const owner = "200000000000000001";
+    const page = companyPageView("facebook", kb, "en", { owner });
+    const next =
+      page?.message.components?.[0]?.components
+        .map((b) => ("custom_id" in b ? b.custom_id : ""))
+        .at(-1) ?? "";
+    const mine = await run({ kind: "button", customId: next, userId: owner });
+    const label = (f: Fake) => {
+      const middle = asRendered(f.calls[0]?.payload ?? {}).components?.[0]?.components[1];
+      return middle && "label" in middle ? middle.label : "";
+    };
+    expect(mine.calls.map((c) => c.method)).toEqual(["update"]);
+    expect(label(mine)).toMatch(/^2\//);
+    const theirs = await run({ kind: "button", customId: next, userId: "200000000000000002" });
+    expect(theirs.calls.map((c) => c.method)).toEqual(["reply"]);
+    expect(ephemeral(theirs.calls[0]?.payload)).toBe(true);
+    expect(label(theirs)).toMatch(/^2\//);
+  });
+
   it.each([
+    "receipts:v1:pg:facebook:1:-:zzzzzz:-",
+    "receipts:v1:all:spotify:zzzzzz:-",
+    "receipts:v1:pgx:page",
     "receipts:v0:sources",
     "receipts:v1:company:no-such-company",
     "receipts:v1:company:../../../etc/passwd",

@@ -6,6 +6,17 @@ describe("button custom ids", () => {
     for (const action of [
       { kind: "sources" },
       { kind: "company", id: "royal-bank-of-canada" },
+      {
+        kind: "page",
+        id: "royal-bank-of-canada",
+        page: 12,
+        owner: "123456789012345678",
+        stamp: "a1b2c3",
+        skip: [0, 35, 36, 54],
+      },
+      { kind: "page", id: "spotify", page: 0, stamp: "a1b2c3", skip: [] },
+      { kind: "page", id: "spotify", page: 0, stamp: "a1b2c3", skip: [3, 9], open: true },
+      { kind: "inert", slot: "page" },
     ] as const) {
       const id = buildCustomId(action);
       expect(id).toBeDefined();
@@ -25,6 +36,10 @@ describe("button custom ids", () => {
     ["an upper-case id", "receipts:v1:company:Netflix"],
     ["an empty string", ""],
     ["more than 100 characters", `receipts:v1:company:${"a".repeat(90)}`],
+    ["a page that is not a number", "receipts:v1:pg:spotify:x:-:a1b2c3:-"],
+    ["an owner that is not a user id", "receipts:v1:pg:spotify:1:bob:a1b2c3:-"],
+    ["a stamp of the wrong length", "receipts:v1:all:spotify:abc:-"],
+    ["a skip list of odd characters", "receipts:v1:all:spotify:a1b2c3:1,2"],
   ])("rejects %s", (_what, id) => {
     expect(parseCustomId(id)).toBeUndefined();
   });

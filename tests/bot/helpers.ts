@@ -85,7 +85,14 @@ export function memoryLoggerFor() {
   return memoryLogger({ secrets: [TOKEN] });
 }
 
-export type Method = "reply" | "deferReply" | "editReply" | "followUp" | "deleteReply" | "respond";
+export type Method =
+  | "reply"
+  | "deferReply"
+  | "editReply"
+  | "followUp"
+  | "deleteReply"
+  | "respond"
+  | "update";
 
 export interface Call {
   readonly method: Method;
@@ -182,11 +189,13 @@ export function fakeInteraction(spec: FakeSpec): Fake {
     isMessageContextMenuCommand: () => spec.kind === "message",
     isCommand: () => spec.kind === "slash" || spec.kind === "message",
     isButton: () => spec.kind === "button",
+    isMessageComponent: () => spec.kind === "button",
     reply: record("reply"),
     deferReply: record("deferReply"),
     editReply: record("editReply"),
     followUp: record("followUp"),
     deleteReply: record("deleteReply"),
+    update: record("update"),
     respond: async (choices: unknown) => record("respond")({ choices }),
   };
   // A structural fake: only what the bot reads and calls (see the object above).
@@ -239,7 +248,7 @@ export function expectSafe(payloads: readonly Record<string, unknown>[]): void {
 /** The payloads of the calls that put a message on screen. */
 export function sent(calls: readonly Call[]): Record<string, unknown>[] {
   return calls
-    .filter((c) => c.method === "reply" || c.method === "editReply" || c.method === "followUp")
+    .filter((c) => ["reply", "editReply", "followUp", "update"].includes(c.method))
     .map((c) => c.payload);
 }
 

@@ -1,16 +1,14 @@
 import type { APIEmbed } from "discord.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseCustomId } from "../../src/bot/custom-id.js";
 import { CATALOGUE, messages } from "../../src/bot/i18n.js";
 import { QUESTION_SHOWN, renderAnswer } from "../../src/bot/render/answer.js";
-import {
-  embedLength,
-  LIMITS,
-  messageProblems,
-  type RenderedMessage,
-} from "../../src/bot/render/limits.js";
+import { messageHeight, PANE } from "../../src/bot/render/height.js";
+import { messageProblems, type RenderedMessage } from "../../src/bot/render/limits.js";
 import { renderHelp, renderReload, renderSources } from "../../src/bot/render/pages.js";
 import { blockQuote, escapeText, shorten, trimWithNote } from "../../src/bot/render/text.js";
-import { companyView, questionView } from "../../src/bot/views.js";
+import { companyPageView, questionView } from "../../src/bot/views.js";
+import { arrange } from "../../src/engine/arrange.js";
 import { type Answer, type AnswerFact, answer, companyAnswer } from "../../src/engine/index.js";
 import type { KnowledgeBase, Source } from "../../src/knowledge/schema.js";
 import { KNOWLEDGE_DIR, load } from "./helpers.js";
@@ -38,8 +36,14 @@ const fact = (i: number, quote: string, extra: Partial<AnswerFact> = {}): Answer
   id: `fact-${i}`,
   kind: i % 2 === 0 ? "reported" : "response",
   speaker: `Speaker ${i}`,
+  voice: {
+    who: [{ id: `speaker-${i}`, name: `Speaker ${i}` }],
+    spokesperson: false,
+    how: "statement",
+  },
   quote,
-  summary: "summary",
+  summary: `summary ${i}`,
+  summaryNl: `samenvatting ${i}`,
   source: "src",
   language: "en",
   ...extra,
@@ -50,20 +54,30 @@ function syntheticAnswer(
   factsEach: number,
   quote: (i: number) => string,
 ): Answer {
+  const list = Array.from({ length: companies }, (_, c) => ({
+    id: `company-${c}`,
+    name: `Company ${c}`,
+    role: "partner" as const,
+    facts: Array.from({ length: factsEach }, (_, f) => fact(c * 1000 + f, quote(c * 1000 + f))),
+    noResponseInSources: false,
+  }));
   return {
     question: "a question",
     answered: true,
     confidence: 1,
     topics: [],
-    companies: Array.from({ length: companies }, (_, c) => ({
-      id: `company-${c}`,
-      name: `Company ${c}`,
-      role: "partner" as const,
-      facts: Array.from({ length: factsEach }, (_, f) => fact(c * 1000 + f, quote(c * 1000 + f))),
-      noResponseInSources: false,
-    })),
+    companies: list,
+    ...arrange(list, "question"),
     sources: [
-      { id: "src", title: "A title", publisher: "A publisher", date: "2018-12", language: "en" },
+      {
+        id: "src",
+        n: 1,
+        title: "A title",
+        titleKind: "article",
+        publisher: "A publisher",
+        date: "2018-12",
+        language: "en",
+      },
     ],
   };
 }
@@ -115,59 +129,113 @@ describe("the limit checker", () => {
 });
 
 describe("answers from the shipped fact base", () => {
-  it("every organization's /company view is within limits and shows every fact whole", () => {
+  it("every page of every organization's /company view is within limits; together they show every fact", () => {
     for (const org of kb.organizations) {
       const full = companyAnswer(org.id, kb);
-      const rendered = companyView(org.id, kb, "en");
-      expect(full && rendered, org.id).toBeTruthy();
-      if (!full || !rendered) continue;
-      expectWithinLimits(rendered);
-      const text = descriptions(rendered);
+      const first = companyPageView(org.id, kb, "en");
+      expect(full && first, org.id).toBeTruthy();
+      if (!full || !first) continue;
+      const pages = Array.from(
+        { length: first.pages },
+        (_, page) => companyPageView(org.id, kb, "en", { page })?.message,
+      ).filter((m): m is RenderedMessage => m !== undefined);
+      expectWithinLimits(pages);
+      const text = descriptions(pages);
       for (const f of full.companies.flatMap((c) => c.facts)) {
         expect(text, `${org.id}: ${f.id}`).toContain(shownQuote(f));
       }
-      expect(rendered.at(-1)?.components?.[0]?.components.length).toBeGreaterThan(0);
     }
   });
 
-  it("the longest company answer is split over several messages, none over 6000 characters", () => {
-    const sizes = kb.organizations.map((o) => {
-      const rendered = companyView(o.id, kb, "nl") ?? [];
-      const total = rendered.flatMap((m) => m.embeds).reduce((n, e) => n + embedLength(e), 0);
-      return { id: o.id, rendered, total };
+  it("a long company view is pages of one message with ◀ n/N ▶, the page in the custom id", () => {
+    const view = companyPageView("facebook", kb, "nl", { owner: "123456789012345678" });
+    expect(view?.pages).toBeGreaterThan(1);
+    const second = companyPageView("facebook", kb, "nl", { page: 1, owner: "123456789012345678" });
+    const row = second?.message.components?.[0]?.components ?? [];
+    const labels = row.map((b) => ("label" in b ? b.label : ""));
+    expect(labels).toEqual(["◀", `2/${view?.pages}`, "▶"]);
+    const [back, , forward] = row.map((b) => ("custom_id" in b ? b.custom_id : ""));
+    expect(parseCustomId(back)).toMatchObject({
+      kind: "page",
+      id: "facebook",
+      page: 0,
+      owner: "123456789012345678",
     });
-    const longest = sizes.reduce((a, b) => (b.total > a.total ? b : a));
-    expect(longest.total).toBeGreaterThan(LIMITS.embedsTotal);
-    expect(longest.rendered.length).toBeGreaterThan(1);
-    expectWithinLimits(longest.rendered);
-    expect(longest.rendered[0]?.content).toContain(messages("nl").companyTitle(""));
+    expect(parseCustomId(forward)).toMatchObject({ kind: "page", page: 2 });
+    expect(second?.message.content).toContain(messages("nl").companyTitle(""));
   });
 
-  it("quotes are block quotes with the speaker, the labelled translation and the source", () => {
-    const dutch = kb.facts.find((f) => f.language === "nl" && f.translation);
-    expect(dutch).toBeDefined();
+  it("an English reader sees our translation of a Dutch quote first, labelled; a Dutch reader only the quote", () => {
+    const a = answer("did Spotify read messages?", kb);
+    const dutch = a.companies.flatMap((c) => c.facts).find((f) => f.language === "nl");
+    expect(dutch?.translation).toBeDefined();
     if (!dutch) return;
-    const org = dutch.about[0] as string;
+    const en = descriptions(questionView("did Spotify read messages?", kb, "en"));
+    const translated = `*${messages("en").ourTranslation}:* ${escapeText(dutch.translation ?? "")}\n${shownQuote(dutch)}`;
+    expect(en).toContain(translated);
+    const nl = descriptions(questionView("did Spotify read messages?", kb, "nl"));
+    expect(nl).toContain(shownQuote(dutch));
+    expect(nl).not.toContain(escapeText(dutch.translation ?? ""));
+    expect(nl).not.toContain(messages("nl").ourTranslation);
+  });
+
+  it("opens with the curated summaries in the reader's language, labelled as ours", () => {
+    const a = answer("did Spotify read messages?", kb);
+    const facts = new Map(a.companies.flatMap((c) => c.facts).map((f) => [f.id, f]));
+    expect(a.short.length).toBeGreaterThanOrEqual(2);
     for (const locale of ["en", "nl"] as const) {
-      const t = messages(locale);
-      const text = descriptions(companyView(org, kb, locale) ?? []);
-      const block = text.split("\n\n").find((b) => b.includes(shownQuote(dutch as AnswerFact)));
-      expect(block).toBeDefined();
-      const source = kb.sources.find((s) => s.id === dutch.source);
-      expect(block).toContain(`**${t.kind[dutch.kind]}** · ${escapeText(dutch.speaker)}`);
-      expect(block).toContain(`**${t.translation}:** ${escapeText(dutch.translation ?? "")}`);
-      expect(block).toContain(escapeText(source?.title ?? "?"));
-      if (source?.publisher) expect(block).toContain(escapeText(source.publisher));
+      const text =
+        questionView("did Spotify read messages?", kb, locale)[0]?.embeds[0]?.description ?? "";
+      const lines = a.short.map((id) => {
+        const f = facts.get(id);
+        return `• ${escapeText((locale === "nl" ? f?.summaryNl : f?.summary) ?? "?")}`;
+      });
+      expect(text.startsWith(`${lines.join("\n")}\n-# ${messages(locale).shortLabel}`)).toBe(true);
     }
   });
 
-  it("a question's answer is within limits with Sources and More-from buttons", () => {
+  it("groups: what was reported, then what the company said, then Facebook's position; each quote cited [n]", () => {
+    const text = descriptions(questionView("did Spotify read messages?", kb, "en"));
+    const t = messages("en");
+    const at = [t.groupReported, t.groupSaid("Spotify"), t.groupPosition("Facebook")].map((h) =>
+      text.indexOf(`**${h}**`),
+    );
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    const quotes = text.split("\n").filter((l) => l.startsWith("> ")).length;
+    const cites = text.match(/\*\*\[\d\]\*\*/g) ?? [];
+    expect(cites.length).toBeGreaterThan(0);
+    expect(cites.length).toBeLessThanOrEqual(quotes);
+    expect(text).toMatch(/-# \[1\] NU\.nl, Dec\u00a02018/);
+  });
+
+  it("a sentence about several companies shows once", () => {
+    const text = descriptions(
+      questionView("which companies could read private messages?", kb, "en"),
+    );
+    const counts = new Map<string, number>();
+    for (const l of text.split("\n").filter((x) => x.startsWith("> "))) {
+      counts.set(l, (counts.get(l) ?? 0) + 1);
+    }
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it("a question's answer is one message within limits, with at most 3 buttons: Sources and All on X (N)", () => {
     const rendered = questionView("did spotify read messages?", kb, "en");
+    expect(rendered).toHaveLength(1);
     expectWithinLimits(rendered);
-    const buttons = rendered.at(-1)?.components?.[0]?.components ?? [];
+    const buttons = rendered[0]?.components?.[0]?.components ?? [];
+    expect(buttons.length).toBeLessThanOrEqual(3);
     const ids = buttons.map((b) => ("custom_id" in b ? b.custom_id : ""));
     expect(ids).toContain("receipts:v1:sources");
-    expect(ids.some((id) => id.startsWith("receipts:v1:company:"))).toBe(true);
+    const all = ids.map(parseCustomId).find((x) => x?.kind === "page");
+    expect(all).toMatchObject({ kind: "page", id: "spotify", page: 0 });
+    expect(all && "skip" in all ? all.skip.length : 0).toBeGreaterThan(0);
+  });
+
+  it("a mention reply does not repeat the question", () => {
+    const rendered = questionView("did spotify read messages?", kb, "en", { mention: true });
+    expect(rendered[0]?.content ?? "").not.toContain(messages("en").youAsked);
   });
 
   it("a 6000-character question is shown shortened, with a note, and the reply fits", () => {
@@ -196,8 +264,8 @@ describe("answers from the shipped fact base", () => {
     expect(a.answered).toBe(false);
     for (const locale of ["en", "nl"] as const) {
       const rendered = renderAnswer(a, locale);
-      expectWithinLimits(rendered);
-      const embed = rendered[0]?.embeds[0];
+      expectWithinLimits([rendered]);
+      const embed = rendered.embeds[0];
       expect(embed?.title).toBe(messages(locale).notInSources);
       expect(embed?.description).toContain(escapeText(a.message ?? ""));
       for (const s of a.suggestions ?? []) expect(embed?.description).toContain(escapeText(s));
@@ -205,62 +273,55 @@ describe("answers from the shipped fact base", () => {
   });
 });
 
-describe("answers too big for one message", () => {
-  it("are split into messages of at most 10 embeds and 6000 characters, losing no fact", () => {
+describe("answers too big for one pane", () => {
+  it("show what fits and leave the rest to All on X, within limits", () => {
     const a = syntheticAnswer(3, 40, (i) => `Word ${i} `.repeat(110).trim());
-    const rendered = renderAnswer(a, "en", { maxMessages: 50 });
-    expectWithinLimits(rendered);
-    expect(rendered.length).toBeGreaterThan(3);
-    const text = descriptions(rendered);
-    for (const f of a.companies.flatMap((c) => c.facts)) expect(text).toContain(shownQuote(f));
-    expect(rendered.slice(0, -1).every((m) => !m.components?.length)).toBe(true);
-    expect(rendered.at(-1)?.embeds.at(-1)?.footer?.text).toBe(messages("en").answerFooter);
-  });
-
-  it("beyond the message cap, say how many facts were left out", () => {
-    const a = syntheticAnswer(2, 60, (i) => `Quote number ${i} `.repeat(60).trim());
-    const rendered = renderAnswer(a, "en", { maxMessages: 2 });
-    expectWithinLimits(rendered);
-    expect(rendered).toHaveLength(2);
-    const text = descriptions(rendered);
+    const rendered = renderAnswer(a, "en");
+    expectWithinLimits([rendered]);
+    expect(messageHeight(rendered)).toBeLessThanOrEqual(PANE * 1.5);
+    const text = descriptions([rendered]);
     const all = a.companies.flatMap((c) => c.facts);
     const shown = all.filter((f) => text.includes(shownQuote(f))).length;
+    expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(all.length);
-    expect(rendered.at(-1)?.content).toContain(messages("en").moreNotShown(all.length - shown));
   });
 
   it("an absurdly long quote is shortened at a word boundary with a visible note", () => {
     const long = "verbatim words ".repeat(700).trim();
-    const a = syntheticAnswer(1, 1, () => long);
-    const rendered = renderAnswer(a, "nl");
-    expectWithinLimits(rendered);
-    const text = descriptions(rendered);
+    const rendered = renderAnswer(
+      syntheticAnswer(1, 1, () => long),
+      "nl",
+    );
+    expectWithinLimits([rendered]);
+    const text = descriptions([rendered]);
     expect(text).toContain(messages("nl").quoteShortened);
     expect(text).toMatch(/(verbatim|words) … \(citaat/);
-    expect(text).toContain(`${messages("nl").source}: `);
   });
 
   it("a long unbroken quote is cut inside the word only with the note", () => {
-    const a = syntheticAnswer(1, 1, () => "x".repeat(9000));
-    const rendered = renderAnswer(a, "en");
-    expectWithinLimits(rendered);
-    expect(descriptions(rendered)).toContain(messages("en").quoteShortened);
+    const rendered = renderAnswer(
+      syntheticAnswer(1, 1, () => "x".repeat(9000)),
+      "en",
+    );
+    expectWithinLimits([rendered]);
+    expect(descriptions([rendered])).toContain(messages("en").quoteShortened);
   });
 
-  it("a long company name keeps titles and button labels within limits", () => {
+  it("a long company name keeps titles and button labels within limits; at most 3 buttons", () => {
     const a = syntheticAnswer(1, 2, (i) => `quote ${i}`);
     const named = {
       ...a,
       companies: a.companies.map((c) => ({ ...c, name: "Very Long Name ".repeat(30) })),
     };
     const rendered = renderAnswer(named, "en", {
-      moreFrom: Array.from({ length: 8 }, (_, i) => ({
-        id: `company-${i}`,
-        name: "Long ".repeat(40),
-      })),
+      more: () =>
+        Array.from({ length: 8 }, (_, i) => ({
+          customId: `receipts:v1:x${i}`,
+          label: "Long ".repeat(40),
+        })),
     });
-    expectWithinLimits(rendered);
-    expect(rendered.at(-1)?.components?.[0]?.components).toHaveLength(LIMITS.buttonsPerRow);
+    expectWithinLimits([rendered]);
+    expect(rendered.components?.[0]?.components).toHaveLength(3);
   });
 });
 
@@ -272,7 +333,7 @@ describe("Markdown in quotes and questions", () => {
       syntheticAnswer(1, 1, () => quote),
       "en",
     );
-    const text = descriptions(rendered);
+    const text = descriptions([rendered]);
     expect(text).toContain(
       "> \\# Not a heading\n> \\- not a list\n> \\> not nested\n> 1\\. not numbered\n> \\*\\*not bold\\*\\*",
     );
@@ -286,7 +347,7 @@ describe("Markdown in quotes and questions", () => {
       { ...syntheticAnswer(1, 1, () => "q"), question: "__under__ `code`" },
       "en",
     );
-    expect(rendered[0]?.content).toContain("\\_\\_under\\_\\_ \\`code\\`");
+    expect(rendered.content).toContain("\\_\\_under\\_\\_ \\`code\\`");
   });
 });
 
@@ -298,10 +359,14 @@ describe("other views", () => {
       expectWithinLimits(rendered);
       const fields = rendered.flatMap((m) => m.embeds.flatMap((e) => e.fields ?? []));
       expect(fields).toHaveLength(kb.sources.length);
-      for (const s of kb.sources) {
-        const field = fields.find((f) => f.name === shorten(escapeText(s.title), 256));
+      for (const [i, s] of kb.sources.entries()) {
+        // Numbered as answers cite them; our descriptive titles in the reader's language.
+        const field = fields.find((f) => f.name.startsWith(`[${i + 1}] `));
+        const title =
+          s.titleKind === "article" ? `“${s.title}”` : locale === "nl" ? s.titleNl : s.title;
+        expect(field?.name).toContain(escapeText(title ?? "?"));
         expect(field?.value).toContain(t.language[s.language]);
-        expect(field?.value).toContain(s.date);
+        expect(field?.value).toContain(escapeText(locale === "nl" ? s.coversNl : s.covers));
         expect(field?.value).toContain(escapeText(s.publisher ?? t.publisherNotNamed));
       }
     }

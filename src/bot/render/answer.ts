@@ -1,44 +1,55 @@
 /**
- * Renders an engine answer as Discord messages: one embed per company (more when it is long),
- * each fact a labelled block with the quote as a block quote, the Dutch translation labelled,
- * the speaker and the source. Pure: an answer in, message payloads out, always within limits.
+ * Renders an engine answer as one Discord message: a short answer made of the facts' curated
+ * summaries in the reader's language, then the receipts in groups (what was reported, what the
+ * company said, the platform's position), each quote verbatim with a numbered citation and a
+ * key line of the sources at the end. Only as many quotes as fit one pane are shown; the rest is
+ * behind "All on X". Pure: an answer in, a message out, always within Discord's limits.
  */
 import type {
   APIActionRowComponent,
   APIButtonComponent,
   APIComponentInMessageActionRow,
+  APIEmbed,
 } from "discord.js";
 import { ButtonStyle, ComponentType } from "discord.js";
-import type { AnswerSource } from "../../engine/answer-schema.js";
-import type { Answer, AnswerCompany, AnswerFact } from "../../engine/index.js";
+import type { AnswerGroup, AnswerSource } from "../../engine/answer-schema.js";
+import type { Answer, AnswerFact } from "../../engine/index.js";
 import type { Role } from "../../knowledge/schema.js";
-import { buildCustomId } from "../custom-id.js";
 import { type Locale, type Messages, messages } from "../i18n.js";
+import { messageHeight, PANE } from "./height.js";
 import { LIMITS, type RenderedMessage } from "./limits.js";
-import { type CountedEmbed, packEmbeds } from "./pack.js";
 import { blockQuote, escapeText, shorten, trimWithNote } from "./text.js";
 
-export interface CompanyRef {
-  readonly id: string;
-  readonly name: string;
+/** A button under an answer: its custom id (already built) and label. */
+export interface NavButton {
+  readonly customId: string;
+  readonly label: string;
 }
 
 export interface AnswerRenderOptions {
-  /** The first line of the first message; default "You asked: <question>". Already Markdown. */
-  readonly heading?: string;
-  /** Companies with more in the base than shown: a "More from" button each (at most 4). */
-  readonly moreFrom?: readonly CompanyRef[];
+  /** The first line of the message ("You asked: …"); `false` for none (a mention reply). */
+  readonly heading?: string | false;
+  /**
+   * "All on X (N)" buttons for what the message leaves out, given the fact ids it shows; with
+   * Sources, at most 3 are shown. Every row of buttons is one row, whatever they say.
+   */
+  readonly more?: (shown: readonly string[]) => readonly NavButton[];
   /** A "Sources" button under the answer (default: when anything was answered). */
   readonly sourcesButton?: boolean;
-  readonly maxMessages?: number;
+  /** Height the message may take, in pixels (default: one pane). */
+  readonly budget?: number;
 }
 
 /** Question text shown back to the asker, at most this long before escaping. */
 export const QUESTION_SHOWN = 300;
-/** Room kept in a description so a fact block never overflows it. */
-const BLOCK_MAX = LIMITS.embedDescription - 96;
+/** At most this many quote blocks under a short answer, whatever the room. */
+const MAX_BLOCKS = 5;
+/** Room kept in a block so that it never overflows a description. */
+const BLOCK_MAX = 1800;
+/** Navigation buttons under an answer. */
+export const MAX_NAV_BUTTONS = 3;
 
-const ROLE_COLOR: Record<Role, number> = {
+export const ROLE_COLOR: Record<Role, number> = {
   platform: 0x1877f2,
   partner: 0xe67e22,
   "news-outlet": 0x95a5a6,
@@ -46,26 +57,70 @@ const ROLE_COLOR: Record<Role, number> = {
   other: 0x9b59b6,
 };
 
+/** One heading and its blocks (each block: one speaker's consecutive quotes from one source). */
+export interface RenderedGroup {
+  readonly heading: string;
+  readonly blocks: readonly Block[];
+}
+
+export interface Block {
+  readonly text: string;
+  /** Source ids cited in the block. */
+  readonly cites: readonly string[];
+  /** Fact ids shown in the block. */
+  readonly facts: readonly string[];
+}
+
 export function renderAnswer(
   answer: Answer,
   locale: Locale,
   options: AnswerRenderOptions = {},
-): RenderedMessage[] {
+): RenderedMessage {
   const t = messages(locale);
-  const heading = options.heading ?? questionHeading(answer.question, t);
-  if (!answer.answered) return [notAnswered(answer, t, heading)];
+  const heading =
+    options.heading === false
+      ? undefined
+      : (options.heading ?? questionHeading(answer.question, t));
+  if (!answer.answered) return notAnswered(answer, t, heading);
 
-  const sources = new Map(answer.sources.map((s) => [s.id, s]));
-  const embeds = answer.companies.flatMap((c) => companyEmbeds(c, sources, t));
+  const groups = renderGroups(answer, locale);
+  const short = shortAnswer(answer, locale);
   const note = answer.message ? `**${t.note}:** ${escapeText(answer.message)}` : undefined;
-  const buttons = answerButtons(t, options.sourcesButton ?? true, options.moreFrom ?? []);
-  return packEmbeds(embeds, {
-    content: [heading, note].filter(Boolean).join("\n"),
-    footer: t.answerFooter,
-    components: buttons,
-    ...(options.maxMessages ? { maxMessages: options.maxMessages } : {}),
-    leftOut: t.moreNotShown,
-  });
+  const content = [heading, note].filter(Boolean).join("\n");
+  const budget = options.budget ?? PANE;
+  const build = (counts: readonly number[]): RenderedMessage => {
+    const shown = groups.map((g, i) => ({ ...g, blocks: g.blocks.slice(0, counts[i] ?? 0) }));
+    const ids = shown.flatMap((g) => g.blocks.flatMap((b) => b.facts));
+    const buttons = navRow(t, options.sourcesButton ?? true, options.more?.(ids) ?? []);
+    return message(content, answerEmbed(answer, short, shown, t), buttons);
+  };
+  // Every group shows its first block; then more, group by group in turn, while they fit.
+  const counts = groups.map((g) => Math.min(1, g.blocks.length));
+  let total = counts.reduce((a, b) => a + b, 0);
+  for (let grew = true; grew && total < MAX_BLOCKS; ) {
+    grew = false;
+    for (const [i, g] of groups.entries()) {
+      if (total >= MAX_BLOCKS || (counts[i] ?? 0) >= g.blocks.length) continue;
+      const next = counts.map((c, j) => (j === i ? c + 1 : c));
+      if (messageHeight(build(next)) > budget) continue;
+      counts[i] = (counts[i] ?? 0) + 1;
+      total++;
+      grew = true;
+    }
+  }
+  return build(counts);
+}
+
+function message(
+  content: string,
+  embed: APIEmbed,
+  components: readonly APIActionRowComponent<APIComponentInMessageActionRow>[],
+): RenderedMessage {
+  return {
+    ...(content ? { content: trimWithNote(content, LIMITS.content, "…") } : {}),
+    embeds: [embed],
+    ...(components.length > 0 ? { components } : {}),
+  };
 }
 
 /** "You asked: ..." with the question on one line, escaped, shortened with a note if long. */
@@ -74,7 +129,7 @@ export function questionHeading(question: string, t: Messages): string {
   return `**${t.youAsked}:** ${escapeText(trimWithNote(oneLine, QUESTION_SHOWN, t.questionShortened))}`;
 }
 
-function notAnswered(answer: Answer, t: Messages, heading: string): RenderedMessage {
+function notAnswered(answer: Answer, t: Messages, heading: string | undefined): RenderedMessage {
   const parts = [escapeText(answer.message ?? t.notInSources)];
   const suggestions = answer.suggestions ?? [];
   if (suggestions.length > 0) {
@@ -84,87 +139,201 @@ function notAnswered(answer: Answer, t: Messages, heading: string): RenderedMess
   }
   const description = trimWithNote(parts.join("\n\n"), LIMITS.embedDescription, "…");
   return {
-    content: trimWithNote(heading, LIMITS.content, "…"),
+    ...(heading ? { content: trimWithNote(heading, LIMITS.content, "…") } : {}),
     embeds: [{ title: t.notInSources, description, color: 0x747f8d }],
   };
 }
 
-/** One company's facts as embeds: blocks packed into descriptions of at most 4096 characters. */
-function companyEmbeds(
-  company: AnswerCompany,
-  sources: ReadonlyMap<string, AnswerSource>,
+/** The embed: title, short answer, the groups shown, the key to the sources cited. */
+export function answerEmbed(
+  answer: Answer,
+  short: string,
+  groups: readonly RenderedGroup[],
   t: Messages,
-): CountedEmbed[] {
-  const blocks = company.facts.map((f) => ({ text: factBlock(f, sources.get(f.source), t), n: 1 }));
-  if (company.noResponseInSources && company.role === "partner") {
-    blocks.push({ text: `*${escapeText(t.noResponse(company.name))}*`, n: 0 });
+  footer: string = t.answerFooter,
+): APIEmbed {
+  const sources = new Map(answer.sources.map((s) => [s.id, s]));
+  const parts: string[] = [];
+  if (short) parts.push(short);
+  for (const g of groups) {
+    if (g.blocks.length === 0) continue;
+    parts.push([`**${g.heading}**`, ...g.blocks.map((b) => b.text)].join("\n"));
   }
-  const name = shorten(escapeText(company.name), LIMITS.embedTitle - 40);
-  const title = `${name} · ${t.role[company.role]}`;
-  const color = ROLE_COLOR[company.role];
-  const out: CountedEmbed[] = [];
-  let text = "";
-  let items = 0;
-  const flush = () => {
-    if (!text) return;
-    const heading = out.length === 0 ? title : `${name} (${t.continued})`;
-    out.push({ embed: { title: heading, description: text, color }, items });
-    text = "";
-    items = 0;
+  const cited = [...new Set(groups.flatMap((g) => g.blocks.flatMap((b) => b.cites)))]
+    .map((id) => sources.get(id))
+    .filter((s): s is AnswerSource => s !== undefined)
+    .sort((a, b) => a.n - b.n);
+  if (cited.length > 0) parts.push(`-# ${cited.map((s) => keyEntry(s, t)).join(" · ")}`);
+  const description = trimWithNote(parts.join("\n\n"), LIMITS.embedDescription, "…");
+  const first = answer.companies[0];
+  return {
+    title: shorten(title(answer, t), LIMITS.embedTitle),
+    description,
+    color: ROLE_COLOR[first?.role ?? "other"],
+    footer: { text: footer },
   };
-  for (const block of blocks) {
-    if (text && text.length + 2 + block.text.length > LIMITS.embedDescription) flush();
-    text = text ? `${text}\n\n${block.text}` : block.text;
-    items += block.n;
+}
+
+/** The subjects' names; one subject with its role. */
+function title(answer: Answer, t: Messages): string {
+  const subjects = [
+    ...new Set(answer.groups.filter((g) => g.kind !== "position").map((g) => g.company.id)),
+  ];
+  const companies = answer.companies.filter((c) => subjects.includes(c.id));
+  const only = companies.length === 1 ? companies[0] : undefined;
+  if (only) return `${only.name} · ${t.role[only.role]}`;
+  return companies.map((c) => c.name).join(", ") || answer.question;
+}
+
+/** The curated summaries, in the reader's language, labelled as ours. */
+export function shortAnswer(answer: Answer, locale: Locale): string {
+  const t = messages(locale);
+  const facts = factsById(answer);
+  const lines = answer.short
+    .map((id) => facts.get(id))
+    .filter((f): f is AnswerFact => f !== undefined)
+    .map((f) => `• ${escapeText(locale === "nl" ? f.summaryNl : f.summary)}`);
+  return lines.length > 0 ? [...lines, `-# ${t.shortLabel}`].join("\n") : "";
+}
+
+/** Every group with all its blocks; the caller picks how many show. */
+export function renderGroups(answer: Answer, locale: Locale): RenderedGroup[] {
+  const t = messages(locale);
+  const facts = factsById(answer);
+  const sources = new Map(answer.sources.map((s) => [s.id, s]));
+  const role = new Map(answer.companies.map((c) => [c.id, c.role]));
+  return answer.groups.map((g) => {
+    const shown = g.facts.map((id) => facts.get(id)).filter((f): f is AnswerFact => !!f);
+    const blocks = runs(shown).map((run) => block(run, sources, locale));
+    if (g.kind === "response" && blocks.length === 0) {
+      blocks.push({ text: `*${escapeText(t.noResponse(g.company.name))}*`, cites: [], facts: [] });
+    }
+    return { heading: groupHeading(g, role.get(g.company.id), t), blocks };
+  });
+}
+
+function groupHeading(g: AnswerGroup, role: Role | undefined, t: Messages): string {
+  const name = escapeText(g.company.name);
+  if (g.kind === "reported") return t.groupReported;
+  if (g.kind === "position" && role === "platform") return t.groupPosition(name);
+  return t.groupSaid(name);
+}
+
+/** Consecutive facts from one speaker, said one way, in one source. */
+function runs(facts: readonly AnswerFact[]): AnswerFact[][] {
+  const key = (f: AnswerFact) =>
+    [
+      f.source,
+      f.voice.how,
+      f.voice.spokesperson,
+      f.voice.to?.id,
+      ...f.voice.who.map((w) => w.id),
+    ].join("|");
+  const out: AnswerFact[][] = [];
+  for (const f of facts) {
+    const last = out[out.length - 1];
+    if (last?.[0] && key(last[0]) === key(f)) last.push(f);
+    else out.push([f]);
   }
-  flush();
   return out;
 }
 
-/** A fact: kind and speaker, the quote, the translation, the source. At most BLOCK_MAX long. */
-export function factBlock(fact: AnswerFact, source: AnswerSource | undefined, t: Messages): string {
-  const head = `**${t.kind[fact.kind]}** · ${escapeText(fact.speaker)}`;
-  const translation = fact.translation
-    ? `**${t.translation}:** ${escapeText(fact.translation)}`
-    : undefined;
-  const cite = `*${t.source}: ${escapeText(sourceLine(source, fact.source))}*`;
-  const fixed = [head, translation, cite].filter(Boolean).join("\n").length + 1;
-  // Only an absurdly long quote is shortened, visibly; the rest of the block always shows.
-  const room = Math.max(200, BLOCK_MAX - fixed);
-  const quote = trimWithNote(blockQuote(escapeText(fact.quote)), room, t.quoteShortened);
-  const block = [head, quote, translation, cite].filter(Boolean).join("\n");
-  return trimWithNote(block, BLOCK_MAX, t.quoteShortened);
+/**
+ * The speaker and the citation, then each quote. A quote in a language the reader does not read
+ * (Dutch for an English reader) comes after our translation, labelled; the quote bar is verbatim.
+ */
+function block(
+  run: readonly AnswerFact[],
+  sources: ReadonlyMap<string, AnswerSource>,
+  locale: Locale,
+): Block {
+  const t = messages(locale);
+  const first = run[0] as AnswerFact;
+  const source = sources.get(first.source);
+  const head = `${escapeText(speakerWords(first, source, locale))} **[${source?.n ?? "?"}]**`;
+  const parts = run.map((f) => {
+    const translate = f.language !== locale && f.language !== "en" && f.translation;
+    const quote = trimWithNote(
+      blockQuote(escapeText(f.quote)),
+      BLOCK_MAX / run.length,
+      t.quoteShortened,
+    );
+    return translate
+      ? `*${t.ourTranslation}:* ${escapeText(f.translation ?? "")}\n${quote}`
+      : quote;
+  });
+  return {
+    text: [head, ...parts].join("\n"),
+    cites: [first.source],
+    facts: run.map((f) => f.id),
+  };
 }
 
-/** Publisher, “title”, date; a publisher the article does not name is left out, not guessed. */
-export function sourceLine(source: AnswerSource | undefined, id: string): string {
-  if (!source) return id;
-  const title = `“${source.title}” (${source.date})`;
-  return source.publisher ? `${source.publisher}, ${title}` : title;
+/** Who spoke and how it reached the article, in the reader's language. */
+export function speakerWords(
+  fact: AnswerFact,
+  source: AnswerSource | undefined,
+  locale: Locale,
+): string {
+  const t = messages(locale);
+  const names = fact.voice.who.map((w) => w.name);
+  const who =
+    names.length <= 1
+      ? (names[0] ?? "")
+      : `${names.slice(0, -1).join(", ")} ${t.and} ${names[names.length - 1]}`;
+  return t.voice({
+    who,
+    spokesperson: fact.voice.spokesperson,
+    how: fact.voice.how,
+    ...(fact.voice.to ? { to: fact.voice.to.name } : {}),
+    ...(source?.publisher ? { publisher: source.publisher } : {}),
+  });
 }
 
-function answerButtons(
+/** `[2] TechRadar, “Headline”, Dec 2018`: a descriptive title is ours, so it is not shown here. */
+export function keyEntry(source: AnswerSource, t: Messages): string {
+  const by = escapeText(source.publisher ?? t.publisherUnnamed);
+  const title = source.titleKind === "article" ? `, “${escapeText(source.title)}”` : "";
+  return `[${source.n}] ${by}${title}, ${monthYear(source.date, t)}`;
+}
+
+/** "Dec 2018", with a non-breaking space so it never wraps. */
+export function monthYear(date: string, t: Messages): string {
+  const [year, month] = date.split("-");
+  const name = t.months[Number(month) - 1];
+  return name ? `${name}\u00a0${year}` : date.replace(/-/g, "\u2011");
+}
+
+function factsById(answer: Answer): Map<string, AnswerFact> {
+  const out = new Map<string, AnswerFact>();
+  for (const c of answer.companies) for (const f of c.facts) if (!out.has(f.id)) out.set(f.id, f);
+  return out;
+}
+
+function navRow(
   t: Messages,
   sources: boolean,
-  moreFrom: readonly CompanyRef[],
+  more: readonly NavButton[],
 ): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   const buttons: APIButtonComponent[] = [];
-  const sourcesId = buildCustomId({ kind: "sources" });
-  if (sources && sourcesId) buttons.push(button(sourcesId, t.sourcesButton, false));
-  for (const c of moreFrom) {
-    const id = buildCustomId({ kind: "company", id: c.id });
-    if (id && buttons.length < LIMITS.buttonsPerRow) {
-      buttons.push(button(id, t.moreFromButton(c.name), true));
-    }
+  if (sources) buttons.push(button("receipts:v1:sources", t.sourcesButton));
+  for (const b of more) {
+    if (buttons.length < MAX_NAV_BUTTONS) buttons.push(button(b.customId, b.label));
   }
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
 
-function button(customId: string, label: string, primary: boolean): APIButtonComponent {
+export function button(
+  customId: string,
+  label: string,
+  style: ButtonStyle = ButtonStyle.Secondary,
+  disabled = false,
+): APIButtonComponent {
   return {
     type: ComponentType.Button,
-    style: primary ? ButtonStyle.Primary : ButtonStyle.Secondary,
+    style: style as ButtonStyle.Secondary,
     custom_id: customId,
     label: shorten(label, LIMITS.buttonLabel),
+    ...(disabled ? { disabled } : {}),
   };
 }

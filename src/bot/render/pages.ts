@@ -8,25 +8,32 @@ import type { KnowledgeBase, Source } from "../../knowledge/schema.js";
 import { type Locale, messages } from "../i18n.js";
 import type { ReloadResult } from "../knowledge-store.js";
 import type { ShardReload } from "../shard-reload.js";
+import { monthYear } from "./answer.js";
 import { LIMITS, type RenderedMessage } from "./limits.js";
 import { type CountedEmbed, packEmbeds } from "./pack.js";
 import { escapeText, shorten, trimWithNote } from "./text.js";
 
 const BRAND = 0x5865f2;
 
-/** The articles: publisher, author, language, date and what each covers; 25 to an embed. */
+/**
+ * The articles, numbered as answers cite them (`[n]`, their order in sources.yaml): the title
+ * (the article's own headline in quote marks; ours without, in the reader's language), then
+ * publisher, author, language, date and what each covers; 25 to an embed.
+ */
 export function renderSources(sources: readonly Source[], locale: Locale): RenderedMessage[] {
   const t = messages(locale);
-  const fields = sources.map((s): APIEmbedField => {
+  const fields = sources.map((s, i): APIEmbedField => {
     const by = [s.publisher ?? t.publisherNotNamed, s.author].filter(Boolean).join(", ");
-    const meta = `${by} · ${t.language[s.language]} · ${s.date}`;
+    const date = monthYear(s.date, t);
+    const meta = `${by} · ${t.language[s.language]} · ${date}`;
+    const title =
+      s.titleKind === "article"
+        ? `“${s.title}”`
+        : `${locale === "nl" ? (s.titleNl ?? s.title) : s.title} (${t.ourTitle})`;
+    const covers = locale === "nl" ? s.coversNl : s.covers;
     return {
-      name: shorten(escapeText(s.title), LIMITS.fieldName),
-      value: trimWithNote(
-        `${escapeText(meta)}\n**${t.covers}:** ${escapeText(s.covers)}`,
-        1024,
-        "…",
-      ),
+      name: shorten(`[${i + 1}] ${escapeText(title)}`, LIMITS.fieldName),
+      value: trimWithNote(`${escapeText(meta)}\n**${t.covers}:** ${escapeText(covers)}`, 1024, "…"),
     };
   });
   const embeds: CountedEmbed[] = fieldChunks(fields).map((chunk, i) => ({
