@@ -6,8 +6,10 @@
  * Everything else a button answers is private, so a click never spams the channel.
  */
 import type { ButtonInteraction } from "discord.js";
+import { showGaps } from "../../commands/gaps.js";
 import type { CommandContext } from "./command.js";
 import { type ButtonAction, parseCustomId } from "./custom-id.js";
+import { parseGapsPageId } from "./gaps-view.js";
 import { renderSources } from "./render/pages.js";
 import { baseStamp } from "./stamp.js";
 import { companyPageView } from "./views.js";
@@ -20,6 +22,8 @@ export async function executeButton(
 ): Promise<void> {
   const vote = parseVoteId(interaction.customId);
   if (vote) return executeVote(interaction, ctx, vote);
+  const gapsPage = parseGapsPageId(interaction.customId);
+  if (gapsPage) return showGaps(interaction, ctx, gapsPage);
   const action = parseCustomId(interaction.customId);
   const kb = ctx.store.current;
   ctx.respond.ephemeral = true;

@@ -8,6 +8,7 @@ import { executeButton } from "./buttons.js";
 import { isInteractionGone } from "./channel-access.js";
 import type { BotServices, CommandContext } from "./command.js";
 import { logError } from "./errors.js";
+import { isGapsPageId } from "./gaps-view.js";
 import { localeOf, messages } from "./i18n.js";
 import { findMessageCommand, findSlashCommand } from "./registry.js";
 import { Responder } from "./respond.js";
@@ -36,8 +37,9 @@ export async function handleInteraction(
     );
   }
   if (interaction.isButton()) {
-    // A vote right after an answer is not another question: no cooldown.
-    const cooldown = !looksLikeVote(interaction.customId);
+    // A vote right after an answer, or another page of /gaps, is not another question.
+    const id = interaction.customId;
+    const cooldown = !looksLikeVote(id) && !isGapsPageId(id);
     return guarded(interaction, services, cooldown, (ctx) => executeButton(interaction, ctx));
   }
   services.logger.debug("interaction ignored", { type: interaction.type });

@@ -9,6 +9,7 @@ import type {
 import * as ask from "../../commands/ask.js";
 import * as askMessage from "../../commands/ask-message.js";
 import * as company from "../../commands/company.js";
+import * as gaps from "../../commands/gaps.js";
 import * as help from "../../commands/help.js";
 import * as privacy from "../../commands/privacy.js";
 import * as reload from "../../commands/reload.js";
@@ -22,6 +23,7 @@ export const slashCommands: readonly SlashCommand[] = [
   help,
   reload,
   privacy,
+  gaps,
 ];
 export const messageCommands: readonly MessageMenuCommand[] = [askMessage];
 

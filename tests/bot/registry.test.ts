@@ -39,6 +39,7 @@ describe("command registry", () => {
       "help",
       "reload",
       "privacy",
+      "gaps",
     ]);
     expect(messageCommands.map((c) => c.data.toJSON())).toMatchObject([
       { name: "Ask Receipts", type: ApplicationCommandType.Message },
@@ -67,10 +68,13 @@ describe("command registry", () => {
     }
   });
 
-  it("hides /reload from members without Manage Server by default", () => {
-    const reload = slashCommands.find((c) => c.data.name === "reload")?.data.toJSON();
-    expect(reload?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
-    for (const c of slashCommands.filter((c) => c.data.name !== "reload")) {
+  it("hides /reload and /gaps from members without Manage Server by default", () => {
+    const admin = ["reload", "gaps"];
+    for (const name of admin) {
+      const json = slashCommands.find((c) => c.data.name === name)?.data.toJSON();
+      expect(json?.default_member_permissions, name).toBe(String(PermissionFlagsBits.ManageGuild));
+    }
+    for (const c of slashCommands.filter((c) => !admin.includes(c.data.name))) {
       expect(c.data.toJSON().default_member_permissions ?? null).toBeNull();
     }
   });

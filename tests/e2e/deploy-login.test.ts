@@ -44,14 +44,17 @@ test("npm run deploy registers exactly our commands to one guild", async () => {
   expect(run.output()).not.toContain(TOKEN);
 });
 
-test("every command speaks Dutch too, and /reload is for server managers by default", () => {
+test("every command speaks Dutch too, and /reload and /gaps are for server managers by default", () => {
   const registered = discord.state.commands.global;
   for (const command of registered) {
     expect(command.name_localizations, command.name).toHaveProperty("nl");
   }
-  const reload = registered.find((c) => c.name === "reload");
-  expect(reload?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
-  const public_ = registered.filter((c) => c.name !== "reload");
+  const admin = ["reload", "gaps"];
+  for (const name of admin) {
+    const command = registered.find((c) => c.name === name);
+    expect(command?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+  }
+  const public_ = registered.filter((c) => !admin.includes(c.name));
   expect(public_.every((c) => c.default_member_permissions == null)).toBe(true);
 });
 

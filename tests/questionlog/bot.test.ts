@@ -3,6 +3,7 @@
 import { MessageFlags } from "discord.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BotServices } from "../../src/bot/command.js";
+import { gapsPageId } from "../../src/bot/gaps-view.js";
 import { handleInteraction } from "../../src/bot/interactions.js";
 import { mentionReply } from "../../src/bot/mentions.js";
 import {
@@ -10,6 +11,7 @@ import {
   questionLogMessages,
 } from "../../src/bot/question-log-messages.js";
 import { parseVoteId, voteCustomId } from "../../src/bot/vote-buttons.js";
+import { answer } from "../../src/engine/index.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import type { QuestionLog } from "../../src/questionlog/question-log.js";
 import {
@@ -19,6 +21,7 @@ import {
   fakeInteraction,
   KNOWLEDGE_DIR,
   load,
+  MANAGE_GUILD,
   sent,
   services,
   textOf,
@@ -205,5 +208,62 @@ describe("the question log's words", () => {
       expect(value.trim().length, key).toBeGreaterThan(0);
     // Only the emoji-only vote count reads the same in both.
     expect(Object.keys(en).filter((k) => en[k] === nl[k])).toEqual(["gapsVotes"]);
+  });
+});
+
+describe("/gaps", () => {
+  const ADMIN = { kind: "slash", name: "gaps", permissions: MANAGE_GUILD } as const;
+
+  async function logWithGaps() {
+    const { log } = openLog(tempDir());
+    const svc = withLog(log);
+    await run({ kind: "slash", name: "ask", options: { question: "did twitter read DMs?" } }, svc);
+    const [, down] = voteIds(await run(ASK, svc));
+    await run({ kind: "button", customId: down ?? "" }, svc);
+    // Another server's question: never in this server's report.
+    log.record({
+      via: "slash",
+      guildId: "500000000000000999",
+      userId: "1",
+      locale: "en",
+      answer: answer("what is the secret of server nine?", kb),
+      engineMs: 1,
+    });
+    log.flushAll();
+    return svc;
+  }
+
+  it("shows an admin this server's questions to look at and the votes, privately", async () => {
+    const svc = await logWithGaps();
+    const [reply] = await run(ADMIN, svc);
+    expect(reply?.flags).toBe(MessageFlags.Ephemeral);
+    const text = textOf(reply ?? {});
+    expect(text).toContain("2 questions: 1 answered, 0 asked back, 1 declined · 👍 0 · 👎 1");
+    expect(text).toContain("did twitter read DMs?");
+    expect(text).toContain("did Spotify read messages?");
+    expect(text).not.toContain("server nine");
+  });
+
+  it("refuses a member privately, and says so when the log is off", async () => {
+    const svc = await logWithGaps();
+    const [refused] = await run({ ...ADMIN, permissions: 0n }, svc);
+    expect(refused?.flags).toBe(MessageFlags.Ephemeral);
+    expect(textOf(refused ?? {})).toBe(questionLogMessages("en").gapsNotAdmin);
+    const [off] = await run(ADMIN, withLog(undefined));
+    expect(textOf(off ?? {})).toBe(questionLogMessages("en").gapsOff);
+  });
+
+  it("pages in place: ◀ ▶ update the same message, after the same check", async () => {
+    const svc = await logWithGaps();
+    const fake = fakeInteraction({
+      kind: "button",
+      customId: gapsPageId({ days: 7, page: 0 }),
+      permissions: MANAGE_GUILD,
+    });
+    await handleInteraction(fake.interaction, svc);
+    expect(fake.calls.map((c) => c.method)).toEqual(["update"]);
+    const member = fakeInteraction({ kind: "button", customId: gapsPageId({ days: 7, page: 0 }) });
+    await handleInteraction(member.interaction, svc);
+    expect(textOf(sent(member.calls)[0] ?? {})).toBe(questionLogMessages("en").gapsNotAdmin);
   });
 });
