@@ -118,7 +118,8 @@ function gaps(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("npm run gaps", () => {
+// Each run starts a TypeScript process: slow on a busy machine, hence the long timeouts.
+describe("npm run gaps", { timeout: 120_000 }, () => {
   it("prints the report of every server, as text and as JSON, with --suggest's unknown words", () => {
     const { log, dir } = filledLog();
     log.close();

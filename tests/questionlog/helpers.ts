@@ -80,9 +80,7 @@ export function fakeAnswer(overrides: Partial<Answer> = {}): Answer {
         ],
       },
     ],
-    groups: [
-      { kind: "reported", company: { id: "spotify", name: "Spotify" }, facts: ["fact-a"] },
-    ],
+    groups: [{ kind: "reported", company: { id: "spotify", name: "Spotify" }, facts: ["fact-a"] }],
     short: ["fact-a"],
     sources: [],
     ...overrides,
