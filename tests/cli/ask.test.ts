@@ -1,5 +1,5 @@
 /** `npm run ask` as a user runs it: a real process, text and JSON-lines modes, exit codes. */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -163,6 +163,46 @@ describe("a fact base holding a named pipe", () => {
     const r = ask(["--knowledge", dir, "did Spotify read messages?"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/facts\/pipe\.yaml: is not a regular file \(it is a named pipe\)/);
+  });
+});
+
+describe("hostile input and output", () => {
+  it("strips terminal escapes from the question it prints", () => {
+    const r = ask(["did \u001b]0;owned\u0007Spotify read \u001b[2Jmessages?\u009b31m"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Q: did .*Spotify read .*messages\?/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes that must not get out
+    expect(r.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
+  });
+
+  it("exits 0 quietly when its reader goes away, like `| head -n 3`", async () => {
+    const child = spawn("npx", ["tsx", "src/cli/ask.ts", "--json"], {
+      cwd: ROOT,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    // Far more questions than it answers before the reader is gone.
+    child.stdin.on("error", () => undefined);
+    child.stdin.end("did Spotify read messages?\n".repeat(20_000));
+    let lines = 0;
+    let buffered = "";
+    await new Promise<void>((resolve) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString();
+        lines = buffered.split("\n").length - 1;
+        if (lines >= 3) {
+          child.stdout.destroy();
+          resolve();
+        }
+      });
+    });
+    expect(await exited).toBe(0);
+    expect(stderr).toBe("");
+    expect(lines).toBeGreaterThanOrEqual(3);
   });
 });
 
