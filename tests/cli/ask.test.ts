@@ -3,11 +3,13 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { AnswerSchema } from "../../src/engine/index.js";
 import { KNOWLEDGE_DIR } from "../engine/knowledge.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
+// Each test starts one to three processes (tsx compiles on start): seconds each on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 function ask(args: string[], input = "") {
   const r = spawnSync("npx", ["tsx", "src/cli/ask.ts", ...args], {
