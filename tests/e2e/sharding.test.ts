@@ -56,6 +56,9 @@ test("each shard identifies with its own [id, 2], and the guild's shard answers"
   const shards = discord.identifies.map((i) => JSON.stringify(i.shard)).sort();
   expect(shards).toEqual(["[0,2]", "[1,2]"]);
   expect(await ask("did Spotify read messages?")).toContain("Spotify");
+  // Each shard's lines say which shard wrote them.
+  expect(run.output()).toMatch(/ INFO logged in shard=0 /);
+  expect(run.output()).toMatch(/ INFO logged in shard=1 /);
 });
 
 test("/reload reloads every shard and reports each one", async () => {
