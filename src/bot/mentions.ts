@@ -62,6 +62,20 @@ export function mentionReply(
 /** Channels already warned about (weakly held: a channel gone from the cache is forgotten). */
 const warnedChannels = new WeakSet<object>();
 
+/** One line per mention not answered, a warning only the first time for a channel (same fix). */
+function logMayNotReply(message: Message, services: BotServices, missing: readonly string[]) {
+  const text =
+    "mention not answered: the bot may not reply in this channel (give it these permissions there)";
+  const fields = {
+    user: message.author.id,
+    channel: message.channelId,
+    missing: missing.join(","),
+  };
+  if (warnedChannels.has(message.channel)) return services.logger.debug(text, fields);
+  warnedChannels.add(message.channel);
+  services.logger.warn(text, fields);
+}
+
 /**
  * The messageCreate handler: never throws. It replies only where the gateway's cache says the bot
  * may (a refused send is an invalid request, and Discord limits those per IP), and never sends an
@@ -77,13 +91,7 @@ export async function handleMessage(
   const where = { user: message.author.id, channel: message.channelId };
   const missing = missingForReply(message);
   if (missing.length > 0) {
-    // One line, and a warning only the first time for a channel: the fix is the same each time.
-    const first = message.channel && !warnedChannels.has(message.channel);
-    if (first) warnedChannels.add(message.channel);
-    (first ? logger.warn : logger.debug)(
-      "mention not answered: the bot may not reply in this channel (give it these permissions there)",
-      { ...where, missing: missing.join(",") },
-    );
+    logMayNotReply(message, services, missing);
     return;
   }
   let replies: RenderedMessage[] | undefined;
