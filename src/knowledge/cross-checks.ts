@@ -3,12 +3,13 @@ import { coverageProblems } from "./coverage.js";
 import { duplicateIds } from "./duplicates.js";
 import { factLanguage } from "./fact-language.js";
 import { nameClashes } from "./names.js";
+import { lexiconProblems } from "./lexicon-checks.js";
 import { flatMapPaced, type Pace, pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
 import { type Article, quoteProblems } from "./quote-checks.js";
 import { normalizeForQuote } from "./quote-match.js";
 import type { ParsedBase } from "./read-base.js";
-import { factReferences, type KnownIds } from "./references.js";
+import { factReferences, type KnownIds, questionReferences } from "./references.js";
 import type { Organization, Source } from "./schema.js";
 import { sourceTitleProblems, voiceProblems } from "./voice-checks.js";
 import type { ListFile } from "./yaml-file.js";
@@ -45,6 +46,8 @@ export async function crossCheck(base: ParsedBase, pace: Pace = pacer()): Promis
     ["source", base.sources.entries],
     ["organization", base.organizations.entries],
     ["topic", base.topics.entries],
+    ["lexicon", base.lexicon.entries],
+    ["question", base.questions.entries],
     ["fact", facts],
   ] as const) {
     duplicates.push(...(await duplicateIds(kind, entries, pace)));
@@ -52,6 +55,8 @@ export async function crossCheck(base: ParsedBase, pace: Pace = pacer()): Promis
   return [
     ...duplicates,
     ...nameClashes(base.organizations.entries),
+    ...lexiconProblems(base.lexicon.entries),
+    ...base.questions.entries.flatMap((q) => questionReferences(q, known)),
     ...references,
     ...languages,
     ...quotes,

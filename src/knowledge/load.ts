@@ -49,5 +49,7 @@ function toKnowledgeBase(dir: string, base: ParsedBase, facts: readonly Fact[]):
     organizations: values(base.organizations.entries),
     topics: values(base.topics.entries),
     facts,
+    lexicon: values(base.lexicon.entries),
+    questions: values(base.questions.entries),
   };
 }

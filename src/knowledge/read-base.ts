@@ -1,11 +1,16 @@
 /** Reads and schema-checks every file of a knowledge folder, one after another. */
+import { access } from "node:fs/promises";
 import { readArticles } from "./articles.js";
 import { listFactFiles } from "./knowledge-dir.js";
 import { type Pace, pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
 import {
+  type ExampleQuestion,
+  ExampleQuestionsFileSchema,
   type Fact,
   FactsFileSchema,
+  type LexiconEntry,
+  LexiconFileSchema,
   type Organization,
   OrganizationsFileSchema,
   type Source,
@@ -19,6 +24,10 @@ export interface ParsedBase {
   readonly sources: ListFile<Source>;
   readonly organizations: ListFile<Organization>;
   readonly topics: ListFile<Topic>;
+  /** Empty when the folder has no lexicon.yaml: a lexicon is optional. */
+  readonly lexicon: ListFile<LexiconEntry>;
+  /** Empty when the folder has no questions.yaml. */
+  readonly questions: ListFile<ExampleQuestion>;
   /** One per file in facts/. */
   readonly factFiles: readonly ListFile<Fact>[];
   /** Article text by source id, for the sources whose article could be read. */
@@ -43,6 +52,12 @@ export async function readBase(dir: string, pace: Pace = pacer()): Promise<Parse
     pace,
   );
   const topics = await readYamlList(dir, "topics.yaml", TopicsFileSchema, pace);
+  const lexicon = (await exists(`${dir}/lexicon.yaml`))
+    ? await readYamlList(dir, "lexicon.yaml", LexiconFileSchema, pace)
+    : none<LexiconEntry>();
+  const questions = (await exists(`${dir}/questions.yaml`))
+    ? await readYamlList(dir, "questions.yaml", ExampleQuestionsFileSchema, pace)
+    : none<ExampleQuestion>();
   const listed = await listFactFiles(dir);
   const factFiles: ListFile<Fact>[] = [];
   for (const file of listed.files) {
@@ -50,17 +65,39 @@ export async function readBase(dir: string, pace: Pace = pacer()): Promise<Parse
     await pace();
   }
   const articles = await readArticles(dir, sources.entries);
-  const problems = [sources, organizations, topics, listed, ...factFiles, articles].flatMap(
-    (part) => part.problems,
-  );
+  const problems = [
+    sources,
+    organizations,
+    topics,
+    lexicon,
+    listed,
+    ...factFiles,
+    articles,
+  ].flatMap((part) => part.problems);
   const factsComplete = [listed, ...factFiles].every((part) => part.problems.length === 0);
   return {
     sources,
     organizations,
     topics,
+    lexicon,
+    questions,
     factFiles,
     factsComplete,
     texts: articles.texts,
     problems,
   };
+}
+
+/** An optional file that is not there: nothing in it, nothing wrong. */
+function none<T>(): ListFile<T> {
+  return { entries: [], problems: [], ids: new Set(), parsed: true };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -2,7 +2,7 @@
 import { didYouMean } from "./closest-id.js";
 import { type Entry, problemAt } from "./entry.js";
 import type { Problem } from "./problem.js";
-import type { Fact } from "./schema.js";
+import type { ExampleQuestion, Fact } from "./schema.js";
 
 /** Ids defined in each file; undefined when the file could not be read, so nothing is checked. */
 export interface KnownIds {
@@ -24,8 +24,26 @@ export function factReferences(fact: Entry<Fact>, known: KnownIds): Problem[] {
   ];
 }
 
+/** An example question's organization and topics must exist too. */
+export function questionReferences(q: Entry<ExampleQuestion>, known: KnownIds): Problem[] {
+  const { organization, topics } = q.value;
+  return [
+    ...unknown(
+      q,
+      ["organization"],
+      organization,
+      known.organizations,
+      "organization",
+      "organizations.yaml",
+    ),
+    ...topics.flatMap((id, i) =>
+      unknown(q, ["topics", i], id, known.topics, "topic", "topics.yaml"),
+    ),
+  ];
+}
+
 function unknown(
-  fact: Entry<Fact>,
+  fact: Entry<unknown>,
   field: readonly PropertyKey[],
   id: string,
   known: ReadonlySet<string> | undefined,

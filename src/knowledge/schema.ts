@@ -67,6 +67,12 @@ export const OrganizationSchema = z.strictObject({
   /** Other names people type: abbreviations, former or later names, products. */
   aliases: z.array(Text).default([]),
   role: Role,
+  /**
+   * How the articles and people describe it without naming it ("the music streamer", "de
+   * webwinkelgigant"). Unlike a name, a description may fit several organizations ("the tech
+   * companies"): it then stands for all of them.
+   */
+  descriptions: z.array(Text).default([]),
   /** Set when the sources quote no response from this organization. */
   noResponseInSources: z.boolean().default(false),
 });
@@ -81,6 +87,8 @@ export const TopicSchema = z.strictObject({
   name: Text,
   /** English and Dutch words and phrasings that signal the topic in a question. */
   keywords: z.array(Keyword).min(1, "needs at least one keyword"),
+  /** A topic about who got access to what: a partner's answer then calls for the platform's position. */
+  access: z.boolean().default(false),
 });
 export type Topic = z.infer<typeof TopicSchema>;
 export const TopicsFileSchema = z.array(TopicSchema).min(1, "must list at least one topic");
@@ -145,6 +153,51 @@ export const FactSchema = z.strictObject({
 export type Fact = z.infer<typeof FactSchema>;
 export const FactsFileSchema = z.array(FactSchema).min(1, "must hold at least one fact");
 
+/**
+ * `knowledge/lexicon.yaml`: the story's vocabulary as people type it, in English, Dutch and chat.
+ * - `concept`: words and phrases that mean the same as `canonical` (the articles' own words):
+ *   "dms", "texts", "group chats" → "messages". Questions and facts are both read through it.
+ * - `filler`: chatter and question wrappers that carry no subject ("tbh", "so like").
+ * - `info`: a kind of information a question may ask for (an amount, a count, a person, a date, a
+ *   consequence): `asks` are the question's cues, `holds` the words of a fact that gives it.
+ * - `outside`: names of companies and people the story does not cover ("Twitter").
+ */
+const LexiconWords = z.array(Keyword).min(1, "needs at least one word");
+export const InfoKind = z.enum(["amount", "count", "person", "date", "consequence", "opinion"]);
+export type InfoKind = z.infer<typeof InfoKind>;
+export const LexiconEntrySchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    id: Id,
+    kind: z.literal("concept"),
+    canonical: LexiconWords,
+    words: LexiconWords,
+  }),
+  z.strictObject({ id: Id, kind: z.literal("filler"), words: LexiconWords }),
+  z.strictObject({
+    id: InfoKind,
+    kind: z.literal("info"),
+    asks: LexiconWords,
+    // Empty for an opinion: the sources report; they never hold what the bot itself thinks.
+    holds: z.array(Keyword).default([]),
+  }),
+  z.strictObject({ id: Id, kind: z.literal("outside"), words: LexiconWords }),
+]);
+export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
+export const LexiconFileSchema = z.array(LexiconEntrySchema);
+
+/** `knowledge/questions.yaml`: questions the base answers well, offered to ask back. */
+export const ExampleQuestionSchema = z.strictObject({
+  id: Id,
+  /** The organization the question is about: an answer must lead with it. */
+  organization: Id,
+  /** Topic ids the question touches, to offer it for questions on those topics. */
+  topics: z.array(Id).default([]),
+  en: Text,
+  nl: Text,
+});
+export type ExampleQuestion = z.infer<typeof ExampleQuestionSchema>;
+export const ExampleQuestionsFileSchema = z.array(ExampleQuestionSchema);
+
 /** A loaded, validated and frozen fact base. */
 export interface KnowledgeBase {
   readonly dir: string;
@@ -154,4 +207,8 @@ export interface KnowledgeBase {
   readonly organizations: readonly Organization[];
   readonly topics: readonly Topic[];
   readonly facts: readonly Fact[];
+  /** Empty when the base has no `lexicon.yaml`. */
+  readonly lexicon: readonly LexiconEntry[];
+  /** Empty when the base has no `questions.yaml`. */
+  readonly questions: readonly ExampleQuestion[];
 }

@@ -40,6 +40,7 @@ describe("reading a large list file in slices", () => {
       id: "org-731",
       name: "Org 731 & Sons",
       aliases: [],
+      descriptions: [],
       role: "other",
       noResponseInSources: false,
     });

@@ -1,0 +1,37 @@
+/**
+ * The lexicon's own checks: a word or phrase means one thing, so it may stand in one entry only
+ * (a word in two concepts, or in a concept and the fillers, would make the engine guess), and
+ * no entry lists the same word twice. Words are compared folded, as the engine reads them.
+ */
+import { words } from "../engine/normalize.js";
+import { type Entry, placeOf, problemAt } from "./entry.js";
+import type { Problem } from "./problem.js";
+import type { LexiconEntry } from "./schema.js";
+
+export function lexiconProblems(entries: readonly Entry<LexiconEntry>[]): Problem[] {
+  const problems: Problem[] = [];
+  const owner = new Map<string, { entry: Entry<LexiconEntry>; field: (string | number)[] }>();
+  for (const entry of entries) {
+    const value = entry.value;
+    const [key, list] = value.kind === "info" ? ["asks", value.asks] : ["words", value.words];
+    list.forEach((word, i) => {
+      const folded = words(String(word)).join(" ");
+      if (!folded) {
+        problems.push(problemAt(entry, [key, i], "has no letters or digits: remove it"));
+        return;
+      }
+      const earlier = owner.get(folded);
+      if (!earlier) {
+        owner.set(folded, { entry, field: [key, i] });
+        return;
+      }
+      const where = placeOf(earlier.entry, earlier.field);
+      const message =
+        earlier.entry === entry
+          ? `'${word}' is listed twice in '${value.id}' (also at ${where}): remove one`
+          : `'${word}' is also in '${earlier.entry.value.id}' (${where}): a word may stand for one entry only; keep it in the one it means`;
+      problems.push(problemAt(entry, [key, i], message));
+    });
+  }
+  return problems;
+}
