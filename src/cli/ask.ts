@@ -7,10 +7,11 @@
  */
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { answer } from "../engine/index.js";
+import { type Answer, answer } from "../engine/index.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem, omittedLine } from "../knowledge/problem.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
+import { wordAnswerMessage } from "../wording/reasons.js";
 import { readLines } from "./lines.js";
 import { renderText } from "./render-text.js";
 import { fromUserFolder } from "./user-path.js";
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (options.question !== "") {
-    await writeLine(JSON.stringify(answer(options.question, loaded.kb)));
+    await writeLine(toJson(answer(options.question, loaded.kb)));
     return 0;
   }
   await answerLines(loaded.kb);
@@ -91,9 +92,13 @@ async function main(): Promise<number> {
  * (or \r\n) ends a line: a lone \r stays inside the question.
  */
 async function answerLines(kb: KnowledgeBase): Promise<void> {
-  for await (const line of readLines(process.stdin)) {
-    await writeLine(JSON.stringify(answer(line, kb)));
-  }
+  for await (const line of readLines(process.stdin)) await writeLine(toJson(answer(line, kb)));
+}
+
+/** The answer as JSON, with `message`: its reason or notes worded in English, as before codes. */
+function toJson(a: Answer): string {
+  const message = wordAnswerMessage(a, "en");
+  return JSON.stringify(message ? { ...a, message } : a);
 }
 
 function writeLine(text: string): Promise<void> {

@@ -3,6 +3,7 @@
  * speakers and numbered sources. Pure: an answer in, a string out.
  */
 import type { Answer, AnswerFact } from "../engine/index.js";
+import { wordAnswerMessage } from "../wording/reasons.js";
 
 const WIDTH = 90;
 const KIND_LABEL: Record<AnswerFact["kind"], string> = {
@@ -27,8 +28,10 @@ export function renderText(answer: Answer): string {
 function renderLines(answer: Answer): string {
   const lines: string[] = [`Q: ${answer.question || "(empty question)"}`, ""];
   if (!answer.answered) {
-    lines.push(...wrap(answer.message ?? "That is not in my sources.", ""));
-    for (const s of answer.suggestions ?? []) lines.push(...wrap(s, "  - ", "    "));
+    lines.push(...wrap(wordAnswerMessage(answer, "en") ?? "That is not in my sources.", ""));
+    for (const c of answer.clarifications) lines.push(...wrap(c.en, "  - ", "    "));
+    const covered = answer.suggestions ?? [];
+    if (covered.length > 0) lines.push(...wrap(`Ask about: ${covered.join(", ")}.`, ""));
     return `${lines.join("\n")}\n`;
   }
   // Numbered as in the base's list of sources, like the bot's citations.
@@ -46,7 +49,8 @@ function renderLines(answer: Answer): string {
     }
     lines.push("");
   }
-  if (answer.message) lines.push(...wrap(`Note: ${answer.message}`, ""), "");
+  const note = wordAnswerMessage(answer, "en");
+  if (note) lines.push(...wrap(`Note: ${note}`, ""), "");
   lines.push("Sources");
   answer.sources.forEach((s) => {
     const by = [s.publisher, s.author].filter(Boolean).join(", ");

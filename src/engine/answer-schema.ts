@@ -3,7 +3,7 @@
  * inspect. This schema is the contract between the engine and its adapters.
  */
 import { z } from "zod";
-import { FactKind, Language, Role, VoiceHow } from "../knowledge/schema.js";
+import { FactKind, InfoKind, Language, Role, VoiceHow } from "../knowledge/schema.js";
 
 const NamedSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -73,13 +73,77 @@ export const AnswerGroupSchema = z.object({
 });
 export type AnswerGroup = z.infer<typeof AnswerGroupSchema>;
 
+/**
+ * Why the engine declined, asked back or added a note: a code with parameters, never a sentence.
+ * The adapters word each code (the CLI in English, the bot in the reader's language); the
+ * README lists them.
+ */
+export const ReasonCode = z.enum([
+  /** Nothing to read: no words, or only mentions and emoji. */
+  "empty-question",
+  /** Names the sources do not cover ("Twitter"): `names`. */
+  "unknown-names",
+  /** A request for advice or instructions, which news reports do not give. */
+  "advice",
+  /** Nothing in the question is about the story the sources tell. */
+  "outside-sources",
+  /** The kind of information asked for (`subject`) is in none of the facts on `organizations`. */
+  "not-in-sources",
+  /** A name one typo further than the engine accepts: `organizations` holds the guess. */
+  "did-you-mean",
+  /** The question matches the base only in part: the clarifications say what it can answer. */
+  "unsure",
+  /** A note: words the sources never use, so the facts shown may not say them (`words`). */
+  "unknown-words",
+  /** A note: nothing on `organizations` matches what was asked; an overview of them is shown. */
+  "off-topic",
+]);
+export type ReasonCode = z.infer<typeof ReasonCode>;
+
+export const ReasonSchema = z.object({
+  code: ReasonCode,
+  /** The organizations the reason is about (id and display name). */
+  organizations: z.array(NamedSchema).optional(),
+  /** Names as typed (unknown-names). */
+  names: z.array(z.string()).optional(),
+  /** Words as typed (unknown-words). */
+  words: z.array(z.string()).optional(),
+  /** The kind of information asked for (not-in-sources). */
+  subject: InfoKind.optional(),
+});
+export type Reason = z.infer<typeof ReasonSchema>;
+
+/** A question the base answers well, offered when the engine asks back or declines. */
+export const ClarificationSchema = z.object({
+  /** Id of the curated question in `knowledge/questions.yaml` (what a button carries). */
+  id: z.string(),
+  /** The question in English and in Dutch, curated data. */
+  en: z.string(),
+  nl: z.string(),
+});
+export type Clarification = z.infer<typeof ClarificationSchema>;
+
+export const Decision = z.enum(["answer", "answer-with-note", "ask-back", "decline"]);
+export type Decision = z.infer<typeof Decision>;
+
 export const AnswerSchema = z.object({
   /** The question as asked (after trimming to the engine's length limit). */
   question: z.string(),
+  /** True for `answer` and `answer-with-note`; false when the engine asks back or declines. */
   answered: z.boolean(),
+  decision: Decision,
+  /** Why it declined or asked back. */
+  reason: ReasonSchema.optional(),
+  /** Notes on an answer (`answer-with-note`). */
+  notes: z.array(ReasonSchema),
+  /** Up to three questions the base answers well: asked back, or offered with a decline. */
+  clarifications: z.array(ClarificationSchema),
   /** How sure the engine is that the facts answer the question, from 0 to 1. */
   confidence: z.number().min(0).max(1),
-  /** A short message for the user: why nothing was answered, or a note on the answer. */
+  /**
+   * The reason or notes worded in English. The engine never sets it: `npm run ask -- --json`
+   * adds it for consumers of earlier versions.
+   */
   message: z.string().optional(),
   /** Topic ids the question was understood to be about. */
   topics: z.array(z.string()),

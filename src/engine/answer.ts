@@ -6,11 +6,13 @@
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
 import type { Answer, AnswerCompany, AnswerSource } from "./answer-schema.js";
 import { arrange } from "./arrange.js";
+import { clarifications } from "./clarify.js";
 import { answerFact, compose } from "./compose.js";
-import { CONFIDENCE_THRESHOLD, confidence, coverage } from "./confidence.js";
+import { CONFIDENCE_THRESHOLD, confidence } from "./confidence.js";
+import { afterComposition, beforeRanking, type NotAnswered } from "./decide.js";
 import { type Prepared, type PreparedFact, prepare } from "./prepare.js";
 import { rankFacts } from "./rank.js";
-import { didYouMean, matchOrganizations, suggestions } from "./suggest.js";
+import { matchOrganizations } from "./suggest.js";
 import { type Understanding, understand } from "./understand.js";
 
 export interface AnswerOptions {
@@ -19,8 +21,6 @@ export interface AnswerOptions {
 }
 
 const DEFAULT_MAX_FACTS = 6;
-/** Share of a company-less question's words that the fact base must know. */
-const MIN_COVERAGE = 0.5;
 
 /** Answers a question from the knowledge base. Never throws on any input. */
 export function answer(question: string, kb: KnowledgeBase, options: AnswerOptions = {}): Answer {
@@ -30,23 +30,33 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
     u = understand(question, p);
   } catch {
     // Defensive: understanding is pure and bounded, but a question must never crash an adapter.
-    return decline(p, emptyUnderstanding(question), "I could not read that question.");
+    return notAnswered(p, emptyUnderstanding(question), {
+      decision: "decline",
+      reason: { code: "empty-question" },
+      offer: [],
+    });
   }
-  const maxFacts = clampMaxFacts(options.maxFacts);
-  const reason = declineReason(u, p);
-  if (reason) return decline(p, u, reason);
-
+  const early = beforeRanking(u, p);
+  if (early) return notAnswered(p, u, early);
   const ranked = rankFacts(u, p);
-  const composition = compose(u, ranked, p, maxFacts);
+  const composition = compose(u, ranked, p, clampMaxFacts(options.maxFacts));
   const value = confidence({ understanding: u, bestScore: composition.bestScore });
-  if (composition.companies.length === 0 || value < CONFIDENCE_THRESHOLD) {
-    return decline(p, u, notCovered(u), value);
+  const verdict = afterComposition(u, p, composition, value);
+  if ("reason" in verdict) {
+    // What it offers instead: the organizations asked about, else those the best facts are about.
+    const offer =
+      verdict.offer.length > 0
+        ? verdict.offer
+        : ranked.slice(0, 3).map((r) => r.prepared.fact.about[0] ?? "");
+    return notAnswered(p, u, { ...verdict, offer }, value);
   }
   return {
     question: u.question,
     answered: true,
-    confidence: value,
-    ...optionalMessage(notes(u, composition.offTopic, p)),
+    decision: verdict.decision,
+    notes: [...verdict.notes],
+    clarifications: [],
+    confidence: Math.max(value, CONFIDENCE_THRESHOLD),
     topics: u.topics.map((t) => t.id),
     companies: composition.companies,
     ...arrange(composition.companies, "question"),
@@ -54,87 +64,31 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
   };
 }
 
-/** Why the question cannot be answered before any ranking, or undefined. */
-function declineReason(u: Understanding, p: Prepared): string | undefined {
-  if (u.tokens.length === 0) {
-    return "That does not look like a question. Ask me about the December 2018 Facebook data-sharing story.";
-  }
-  const known = u.organizations.length > 0;
-  // The platform is the story's backdrop: "did Google get my Facebook friends?" is about Google.
-  const onlyPlatform = u.organizations.every(
-    (m) => p.organizations.byId.get(m.id)?.role === "platform",
-  );
-  if (u.unknownNames.length > 0 && onlyPlatform) {
-    return `My sources say nothing about ${list(u.unknownNames)}. They cover Facebook's data-sharing partners in December 2018.`;
-  }
-  const guess = known ? undefined : didYouMean(u, p);
-  if (guess) return "I do not recognise a company in that question.";
-  if (u.asksAdvice) {
-    return "My sources report what happened in December 2018; they give no advice or how-to. Ask me what was reported or what a company said.";
-  }
-  const words = u.contentWords.length + u.unknownWords.length;
-  // Without a company, the question must name one of the story's topics, in words that are
-  // mostly the fact base's own: "play some music" names no topic, "was my permission needed" does.
-  if (!known && (u.topics.length === 0 || (words > 0 && coverage(u) < MIN_COVERAGE))) {
-    return notCovered(u);
-  }
-  // Named companies and nothing known asked about them: "Netflix's stock price". Two or more
-  // companies and no other word ("spotify vs netflix") is a comparison: answered below.
-  // Mostly words the sources never use ("Facebook's stock price today") is not covered either.
-  const mostlyUnknown = u.unknownWords.length > u.contentWords.length;
-  // Nothing typed is in the sources but names and our guesses at typos, and no topic is named
-  // ("how much was Facebook fined" is not "find"): what was asked is not known.
-  const onlyGuesses =
-    u.topics.length === 0 &&
-    u.corrections.length > 0 &&
-    u.corrections.length >= u.contentWords.length;
-  if (
-    known &&
-    (mostlyUnknown || onlyGuesses) &&
-    (u.contentWords.length > 0 || u.organizations.length < 2)
-  ) {
-    const names = u.organizations.map((m) => p.organizations.byId.get(m.id)?.name ?? m.id);
-    return `My sources do not cover that about ${list(names)}.`;
-  }
-  return undefined;
-}
-
-function notCovered(u: Understanding): string {
-  return u.unknownNames.length > 0
-    ? `My sources say nothing about ${list(u.unknownNames)}.`
-    : "That is not in my sources: three articles on how Facebook shared users' data with partners (December 2018).";
-}
-
-/**
- * Notes for the user: organizations not covered, subjects the question's topic misses. (A
- * company with no response in the sources is flagged on the company itself.)
- */
-function notes(u: Understanding, offTopic: readonly string[], p: Prepared): string | undefined {
-  const out: string[] = [];
-  if (u.unknownNames.length > 0) out.push(`My sources say nothing about ${list(u.unknownNames)}.`);
-  // Words the sources never use ("did Facebook sell my data?"): the facts shown do not say it.
-  const unknown = [...new Set(u.unknownWords)].filter((w) => w.length >= 3).slice(0, 5);
-  if (unknown.length > 0) out.push(`My sources do not mention: ${unknown.join(", ")}.`);
-  for (const id of offTopic) {
-    const name = p.organizations.byId.get(id)?.name ?? id;
-    out.push(`The sources do not report that about ${name}; here is what they do report.`);
-  }
-  return out.length > 0 ? out.join(" ") : undefined;
-}
-
-function decline(p: Prepared, u: Understanding, message: string, value = 0): Answer {
+/** Declined or asked back: no facts, the reason, and questions the base answers instead. */
+function notAnswered(p: Prepared, u: Understanding, verdict: NotAnswered, value = 0): Answer {
+  const topics = u.topics.map((t) => t.id);
   return {
     question: u.question,
     answered: false,
+    decision: verdict.decision,
+    reason: verdict.reason,
+    notes: [],
+    clarifications: clarifications(p, verdict.offer, topics),
     confidence: Math.min(value, CONFIDENCE_THRESHOLD - 0.01),
-    message,
-    topics: u.topics.map((t) => t.id),
+    topics,
     companies: [],
     groups: [],
     short: [],
     sources: [],
-    suggestions: suggestions(u, p),
+    suggestions: coveredNames(p),
   };
+}
+
+/** The platform and its partners: what people ask about. */
+function coveredNames(p: Prepared): string[] {
+  return p.kb.organizations
+    .filter((o) => o.role === "platform" || o.role === "partner")
+    .map((o) => o.name);
 }
 
 function citedSources(companies: readonly AnswerCompany[], kb: KnowledgeBase): AnswerSource[] {
@@ -201,6 +155,9 @@ export function companyAnswer(
   return {
     question: org.name,
     answered: true,
+    decision: "answer",
+    notes: [],
+    clarifications: [],
     confidence: 1,
     topics: [],
     companies,
@@ -247,15 +204,6 @@ function clampMaxFacts(value: number | undefined): number {
   return Math.max(1, Math.min(50, Math.floor(value)));
 }
 
-function optionalMessage(message: string | undefined): { message?: string } {
-  return message ? { message } : {};
-}
-
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
 function emptyUnderstanding(question: unknown): Understanding {
   return {
     question: typeof question === "string" ? question.slice(0, 500) : "",
@@ -270,5 +218,6 @@ function emptyUnderstanding(question: unknown): Understanding {
     topics: [],
     asksWhich: false,
     asksAdvice: false,
+    asks: [],
   };
 }

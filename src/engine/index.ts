@@ -10,6 +10,10 @@ export {
   type AnswerFact,
   AnswerSchema,
   type AnswerSource,
+  type Clarification,
+  type Decision,
+  type Reason,
+  type ReasonCode,
 } from "./answer-schema.js";
 export { CONFIDENCE_THRESHOLD } from "./confidence.js";
 export { MAX_QUESTION_CHARS } from "./normalize.js";

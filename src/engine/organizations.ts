@@ -19,6 +19,8 @@ interface Variant {
   readonly exactCase?: string;
   /** An alias rather than the name: products like "Alexa" or "Bing" also say what is asked. */
   readonly alias: boolean;
+  /** A description ("the music streamer"): it may stand for several organizations at once. */
+  readonly description: boolean;
 }
 
 export interface OrganizationIndex {
@@ -46,6 +48,8 @@ export interface OrganizationMatch {
   readonly typed: string;
   /** Matched through an alias ("Alexa", "RBC"), not the name. */
   readonly alias: boolean;
+  /** Matched through a description ("the canadian bank"), which may fit several organizations. */
+  readonly description: boolean;
 }
 
 const ARTICLES = new Set(["the", "de", "het"]);
@@ -61,8 +65,10 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
   const nameWords = new Set<string>();
   for (const [i, org] of kb.organizations.entries()) {
     if (i % CHUNK === CHUNK - 1) yield;
-    for (const text of [org.name, ...org.aliases]) {
-      const alias = text !== org.name;
+    const texts = [org.name, ...org.aliases, ...org.descriptions];
+    for (const [t, text] of texts.entries()) {
+      const alias = t > 0 && t <= org.aliases.length;
+      const description = t > org.aliases.length;
       for (const tokens of variantsOf(words(text))) {
         const single = tokens.length === 1 && isStopword(tokens[0] ?? "");
         const joined = tokens.join("");
@@ -72,12 +78,15 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
           joined,
           letters: letterCounts(joined),
           alias,
+          description,
           ...(single ? { exactCase: text } : {}),
         };
         const key = tokens.join(" ");
         append(phrases, key, variant);
-        if (!single && variant.joined.length >= 5) fuzzy.push(variant);
-        for (const t of tokens) nameWords.add(t);
+        // A description's words are ordinary words ("bank", "music"): only a name's are names, and
+        // only a description long enough to be unmistakable is matched with typos.
+        if (!single && variant.joined.length >= (description ? 10 : 5)) fuzzy.push(variant);
+        if (!description) for (const t of tokens) nameWords.add(t);
       }
     }
   }
@@ -114,9 +123,17 @@ export function findOrganizations(
   for (let i = 0; i < tokens.length; i++) {
     for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1; n--) {
       const slice = tokens.slice(i, i + n);
-      const variant = index.phrases
-        .get(slice.map((t) => t.text).join(" "))
-        ?.find((v) => !v.exactCase || v.exactCase === slice.map((t) => t.raw).join(""));
+      const found = index.phrases.get(slice.map((t) => t.text).join(" "));
+      const variant = found?.find(
+        (v) => !v.exactCase || v.exactCase === slice.map((t) => t.raw).join(""),
+      );
+      if (variant?.description) {
+        // "the tech companies" stands for every organization it describes, never silently one.
+        for (const v of found ?? []) if (v.description) matches.push(match(v, slice, i, 0));
+        used.fill(true, i, i + n);
+        i += n - 1;
+        break;
+      }
       if (variant) {
         // "cambridge analitica": the exact alias "Cambridge" grows into the misspelt full name.
         const longer = longerVariant(variant, tokens, i, index);
@@ -250,6 +267,7 @@ function match(
     distance,
     typed,
     alias: variant.alias,
+    description: variant.description,
   };
 }
 

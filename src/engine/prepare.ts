@@ -4,6 +4,7 @@
  */
 import type { Fact, KnowledgeBase, Organization } from "../knowledge/schema.js";
 import { type LetterCounts, letterCounts } from "./fuzzy.js";
+import { buildLexicon, canonicalWords, kindsHeld, type LexiconIndex } from "./lexicon.js";
 import { addOnce, append } from "./multimap.js";
 import { tokenize, words, wordsOfParts } from "./normalize.js";
 import {
@@ -28,6 +29,8 @@ export interface PreparedFact {
   readonly speakers: readonly string[];
   /** Every organization through which the fact reaches us: speakers, outlets, the publisher. */
   readonly reportedBy: readonly string[];
+  /** The kinds of information its quote gives (an amount, a date…), as a mask: see lexicon.ts. */
+  readonly holds: number;
 }
 
 export interface Prepared {
@@ -35,6 +38,7 @@ export interface Prepared {
   readonly vocabulary: Vocabulary;
   readonly organizations: OrganizationIndex;
   readonly topics: TopicIndex;
+  readonly lexicon: LexiconIndex;
   readonly facts: readonly PreparedFact[];
   /** Inverse document frequency of each stem over the facts. */
   readonly idf: ReadonlyMap<string, number>;
@@ -116,7 +120,8 @@ export async function prepareAsync(kb: KnowledgeBase): Promise<Prepared> {
 }
 
 function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
-  const text = yield* textIndexes(kb);
+  const lexicon = buildLexicon(kb.lexicon);
+  const text = yield* textIndexes(kb, lexicon);
   const vocabulary = yield* finishVocabulary(text.counter, kb);
   const organizations = yield* organizationIndexSteps(kb);
   const named = yield* organizationIndexes(kb, organizations, vocabulary);
@@ -140,7 +145,8 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
   for (const [i, fact] of kb.facts.entries()) {
     const keywordPhrases = text.phrases[i] ?? NONE;
     const speakers = named.speakers[i] ?? NONE;
-    facts.push({ fact, keywordPhrases, speakers, reportedBy: named.reportedBy[i] ?? NONE });
+    const reportedBy = named.reportedBy[i] ?? NONE;
+    facts.push({ fact, keywordPhrases, speakers, reportedBy, holds: text.holds[i] ?? 0 });
     if (i % STEP === STEP - 1) yield;
   }
   const prepared: Prepared = {
@@ -148,6 +154,7 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
     vocabulary,
     organizations,
     topics: buildTopicIndex(kb),
+    lexicon,
     facts,
     idf,
     byStem: text.byStem,
@@ -196,10 +203,11 @@ export function stemField(p: Prepared, stemmed: string, factIndex: number): numb
  * One pass over the facts' text, each field tokenized once: stem postings, word postings, keyword
  * phrases and the vocabulary's counts. Nothing per fact is kept but its phrases, if any.
  */
-function* textIndexes(kb: KnowledgeBase) {
+function* textIndexes(kb: KnowledgeBase, lexicon: LexiconIndex) {
   const byStem = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
   const phrases: (readonly (readonly string[])[] | undefined)[] = [];
+  const holds: number[] = [];
   const counter = new WordCounter();
   // The latest fact indexed under each stem: a stem is posted once per fact, in the first (best)
   // field it is found in. A map that is never cleared: clearing one per fact reallocates it.
@@ -222,12 +230,17 @@ function* textIndexes(kb: KnowledgeBase) {
     mark(keywords, FIELD.keywords, i);
     mark(summary, FIELD.summary, i);
     mark(text, FIELD.text, i);
+    // The same concepts in other words ("chatgesprekken" is "messages"), in the field they are in.
+    mark(canonicalWords(keywords, lexicon), FIELD.keywords, i);
+    mark(canonicalWords(summary, lexicon), FIELD.summary, i);
+    mark(canonicalWords(text, lexicon), FIELD.text, i);
     for (const w of keywords) addOnce(byWord, w, i);
     for (const w of summary) addOnce(byWord, w, i);
     phrases.push(keywordPhrases(fact));
+    holds.push(kindsHeld(text, lexicon));
     if (i % CHUNK === CHUNK - 1) yield;
   }
-  return { byStem, byWord, phrases, counter };
+  return { byStem, byWord, phrases, holds, counter };
 }
 
 /** Each phrase once: a keyword listed twice is not a better match. */

@@ -16,6 +16,7 @@
  */
 import Fuse from "fuse.js";
 import { ABSOLUTE_FLOOR, RELATIVE_FLOOR } from "./compose.js";
+import { maskHas } from "./lexicon.js";
 import { fold } from "./normalize.js";
 import {
   FIELD,
@@ -37,7 +38,18 @@ export interface RankedFact {
   readonly topical: number;
 }
 
-export const WEIGHTS = { lexical: 1, fuzzy: 0.3, topical: 0.6, phrase: 0.15, outlet: 1 } as const;
+/**
+ * `kind`: a fact that gives the kind of information asked for ("how many partners" and "four
+ * partners") ranks above one that only shares the words.
+ */
+export const WEIGHTS = {
+  lexical: 1,
+  fuzzy: 0.3,
+  topical: 0.6,
+  phrase: 0.15,
+  outlet: 1,
+  kind: 0.8,
+} as const;
 
 const MAX_FUZZY_WORDS = 12;
 /** Base words a typed word may stand for: its closest few. */
@@ -85,11 +97,13 @@ export function scorer(u: Understanding, p: Prepared) {
     const f = fuzzy.get(i) ?? 0;
     // "What did NU.nl report about Netflix?": the outlet named is where to look.
     const viaOutlet = outlets.some((o) => pf.reportedBy.includes(o)) ? 1 : 0;
+    const kind = u.asks.some((k) => maskHas(pf.holds, k)) ? 1 : 0;
     const score =
       WEIGHTS.lexical * lex +
       WEIGHTS.fuzzy * f +
       WEIGHTS.topical * topical +
-      WEIGHTS.outlet * viaOutlet;
+      WEIGHTS.outlet * viaOutlet +
+      (lex + topical > 0 ? WEIGHTS.kind * kind : 0);
     return { prepared: pf, score, lexical: lex, fuzzy: f, topical };
   };
   return { queryStems, fuzzy, fact };

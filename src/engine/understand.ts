@@ -2,6 +2,8 @@
  * Question understanding: from raw text to the organizations, topics and content words the rest
  * of the engine works with. Pure and bounded: any string in, a plain object out.
  */
+import type { InfoKind } from "../knowledge/schema.js";
+import { readThroughLexicon } from "./lexicon.js";
 import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.js";
 import { findOrganizations, type OrganizationMatch } from "./organizations.js";
 import type { Prepared } from "./prepare.js";
@@ -38,6 +40,8 @@ export interface Understanding {
   readonly asksWhich: boolean;
   /** "how do I…", "should I…", "hoe kan ik…": a request for advice, which news reports lack. */
   readonly asksAdvice: boolean;
+  /** Kinds of information asked for through the lexicon: "how much" (amount), "when" (date). */
+  readonly asks: readonly InfoKind[];
 }
 
 /** Openings of a request for advice or instructions, in English and Dutch (folded words). */
@@ -61,16 +65,30 @@ function asksAdvice(tokens: readonly Token[]): boolean {
 
 export function understand(raw: unknown, prepared: Prepared): Understanding {
   const question = cleanQuestion(raw);
-  const tokens = tokenize(stripDiscord(question));
-  const organizations = findOrganizations(tokens, prepared.organizations, prepared.vocabulary);
+  const typed = tokenize(stripDiscord(question));
+  const named = findOrganizations(typed, prepared.organizations, prepared.vocabulary);
+  const names = new Set<number>();
+  for (const m of named) for (let i = m.start; i < m.end; i++) names.add(i);
+  // Names stay as typed; around them the lexicon drops chatter and turns people's words into
+  // the articles' ("dms" → "messages").
+  const reading = readThroughLexicon(typed, prepared.lexicon, (i) => names.has(i));
+  const tokens = reading.tokens;
+  const at = (i: number) => reading.positions[i] ?? i;
+  const organizations = named.map((m) => ({ ...m, start: at(m.start), end: at(m.end - 1) + 1 }));
   const taken = new Set<number>();
   for (const m of organizations) for (let i = m.start; i < m.end; i++) taken.add(i);
-  const unknownNames = findUnknownNames({
-    tokens,
-    taken,
-    vocab: prepared.vocabulary,
-    orgs: prepared.organizations,
-  });
+  const unknownNames = [
+    ...new Set([
+      ...reading.outside,
+      ...findUnknownNames({
+        tokens,
+        taken,
+        vocab: prepared.vocabulary,
+        orgs: prepared.organizations,
+        outside: prepared.lexicon.outsideWords,
+      }),
+    ]),
+  ];
   const unknownNameWords = new Set(unknownNames.map((n) => n.toLowerCase()));
 
   const contentWords: string[] = [];
@@ -110,5 +128,6 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     topics: findTopics(stems, prepared.topics),
     asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
     asksAdvice: asksAdvice(tokens),
+    asks: [...reading.asks],
   };
 }

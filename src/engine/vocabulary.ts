@@ -48,7 +48,8 @@ export function* finishVocabulary(
   const nameWords = new Set<string>();
   for (const [i, o] of kb.organizations.entries()) {
     const lists = [o.name, ...o.aliases].map(words);
-    counter.add(...lists);
+    // A description's words are ordinary words the base knows ("bank", "music"), not names.
+    counter.add(...lists, ...o.descriptions.map(words));
     for (const list of lists) for (const w of list) nameWords.add(w);
     if (i % STEP === STEP - 1) yield;
   }

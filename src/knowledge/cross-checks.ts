@@ -2,8 +2,8 @@
 import { coverageProblems } from "./coverage.js";
 import { duplicateIds } from "./duplicates.js";
 import { factLanguage } from "./fact-language.js";
-import { nameClashes } from "./names.js";
 import { lexiconProblems } from "./lexicon-checks.js";
+import { nameClashes } from "./names.js";
 import { flatMapPaced, type Pace, pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
 import { type Article, quoteProblems } from "./quote-checks.js";

@@ -33,12 +33,19 @@ export interface QuestionRow extends AnswerRow {
   readonly engineMs: number;
 }
 
+const DECISION: Record<Answer["decision"], Decision> = {
+  answer: "answered",
+  "answer-with-note": "noted",
+  "ask-back": "asked-back",
+  decline: "declined",
+};
+
 export function answerToRow(answer: Answer): AnswerRow {
   const factIds = [...new Set(answer.companies.flatMap((c) => c.facts.map((f) => f.id)))];
-  const decision: Decision = !answer.answered ? "declined" : answer.message ? "noted" : "answered";
   return {
-    decision,
-    reason: answer.message ?? null,
+    decision: DECISION[answer.decision],
+    // The engine's reason code (the first note's for an answer with notes), never a sentence.
+    reason: answer.reason?.code ?? answer.notes[0]?.code ?? null,
     confidence: answer.confidence,
     factIds,
   };

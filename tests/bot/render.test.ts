@@ -64,6 +64,9 @@ function syntheticAnswer(
   return {
     question: "a question",
     answered: true,
+    decision: "answer",
+    notes: [],
+    clarifications: [],
     confidence: 1,
     topics: [],
     companies: list,

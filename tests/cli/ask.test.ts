@@ -116,7 +116,8 @@ describe("--knowledge", () => {
     expect(ask(["--knowledge", dir, question]).stdout).toMatch(/^Spotify \(partner\)$/m);
     const json = ask(["--json", "--knowledge", dir], `${question}\n`);
     expect(JSON.parse(json.stdout).companies[0].id).toBe("spotify");
-  });
+    // Four CLI processes in a row: on a loaded machine each start takes seconds.
+  }, 60_000);
 
   it("via npm run, takes a folder relative to where it was typed", () => {
     // From tests/, "fixtures/knowledge" is the small fixture base; from the project root it

@@ -45,9 +45,17 @@ describe("content words", () => {
   });
 
   it("keeps words it does not know apart, for out-of-scope detection", () => {
-    const u = understand("what is netflix's stock price", p);
+    const u = understand("what is netflix's zebra giraffe", p);
     expect(u.contentWords).toEqual([]);
-    expect(u.unknownWords).toEqual(["stock", "price"]);
+    expect(u.unknownWords).toEqual(["zebra", "giraffe"]);
+  });
+
+  it("reads chatter and people's words through the lexicon", () => {
+    const u = understand("tbh lowkey did spotify snoop on my dms fr", p);
+    expect(u.tokens.map((t) => t.text)).toEqual(["did", "spotify", "read", "my", "messages"]);
+    expect(u.organizations.map((m) => [m.id, m.start, m.end])).toEqual([["spotify", 1, 2]]);
+    expect(understand("what is netflix's stock price", p).asks).toEqual(["consequence"]);
+    expect(understand("how much money did rbc make", p).asks).toEqual(["amount"]);
   });
 
   it("keeps product aliases as subject words too", () => {

@@ -57,6 +57,9 @@ export function fakeAnswer(overrides: Partial<Answer> = {}): Answer {
   return {
     question: "did Spotify read messages?",
     answered: true,
+    decision: "answer",
+    notes: [],
+    clarifications: [],
     confidence: 0.9,
     topics: [],
     companies: [

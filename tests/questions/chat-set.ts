@@ -79,10 +79,13 @@ export function judgeChat(entry: ChatEntry, a: Answer): string | undefined {
   }
   if (!a.answered) return `not answered (${a.message ?? ""})`;
   const first = a.companies[0]?.id;
-  if (!first || !entry.orgs.includes(first)) return `first is ${first}, not ${entry.orgs.join("|")}`;
+  if (!first || !entry.orgs.includes(first))
+    return `first is ${first}, not ${entry.orgs.join("|")}`;
   const shown = a.companies.flatMap((c) => c.facts).slice(0, FIRST_FACTS);
   const right = shown.some((f) => entry.evidence.some((span) => quotesEvidence(f.quote, span)));
-  return right ? undefined : `no evidence in the first ${FIRST_FACTS} (${shown.map((f) => f.id).join(", ")})`;
+  return right
+    ? undefined
+    : `no evidence in the first ${FIRST_FACTS} (${shown.map((f) => f.id).join(", ")})`;
 }
 
 export interface ChatResult {

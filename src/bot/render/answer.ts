@@ -15,6 +15,7 @@ import { ButtonStyle, ComponentType } from "discord.js";
 import type { AnswerGroup, AnswerSource } from "../../engine/answer-schema.js";
 import type { Answer, AnswerFact } from "../../engine/index.js";
 import type { Role } from "../../knowledge/schema.js";
+import { wordAnswerMessage } from "../../wording/reasons.js";
 import { type Locale, type Messages, messages } from "../i18n.js";
 import { messageHeight, PANE } from "./height.js";
 import { LIMITS, type RenderedMessage } from "./limits.js";
@@ -81,11 +82,12 @@ export function renderAnswer(
     options.heading === false
       ? undefined
       : (options.heading ?? questionHeading(answer.question, t));
-  if (!answer.answered) return notAnswered(answer, t, heading);
+  if (!answer.answered) return notAnswered(answer, locale, heading);
 
   const groups = renderGroups(answer, locale);
   const short = shortAnswer(answer, locale);
-  const note = answer.message ? `**${t.note}:** ${escapeText(answer.message)}` : undefined;
+  const worded = wordAnswerMessage(answer, locale);
+  const note = worded ? `**${t.note}:** ${escapeText(worded)}` : undefined;
   const content = [heading, note].filter(Boolean).join("\n");
   const budget = options.budget ?? PANE;
   const build = (counts: readonly number[]): RenderedMessage => {
@@ -129,13 +131,18 @@ export function questionHeading(question: string, t: Messages): string {
   return `**${t.youAsked}:** ${escapeText(trimWithNote(oneLine, QUESTION_SHOWN, t.questionShortened))}`;
 }
 
-function notAnswered(answer: Answer, t: Messages, heading: string | undefined): RenderedMessage {
-  const parts = [escapeText(answer.message ?? t.notInSources)];
-  const suggestions = answer.suggestions ?? [];
+function notAnswered(answer: Answer, locale: Locale, heading: string | undefined): RenderedMessage {
+  const t = messages(locale);
+  const parts = [escapeText(wordAnswerMessage(answer, locale) ?? t.notInSources)];
+  const suggestions = answer.clarifications.map((c) => c[locale]);
   if (suggestions.length > 0) {
     parts.push(
       `**${t.suggestionsHeading}**\n${suggestions.map((s) => `• ${escapeText(s)}`).join("\n")}`,
     );
+  }
+  const covered = answer.suggestions ?? [];
+  if (covered.length > 0) {
+    parts.push(`**${t.helpCoversHeading}:** ${covered.map(escapeText).join(", ")}`);
   }
   const description = trimWithNote(parts.join("\n\n"), LIMITS.embedDescription, "…");
   return {

@@ -1,0 +1,126 @@
+/**
+ * The decision, as named steps with reasons as codes: answer; answer with a note (words not
+ * understood, names not covered, nothing matching on a company named); ask back (a middling match:
+ * here is what the base answers well); decline (nothing in the sources, or the kind of
+ * information asked for is in none of the facts that would be shown).
+ *
+ * A question that names a covered organization is never declined for the words around the name:
+ * chatter, slang or text meant for a chatbot are just text. It is declined when what it asks about
+ * the organization is a kind of information no fact shown holds (an amount, a count, a person, a
+ * date, a consequence), worked out from the facts themselves.
+ */
+import type { Reason } from "./answer-schema.js";
+import type { Composition } from "./compose.js";
+import { CONFIDENCE_THRESHOLD } from "./confidence.js";
+import { maskHas } from "./lexicon.js";
+import type { Prepared } from "./prepare.js";
+import { stem } from "./stem.js";
+import { didYouMean } from "./suggest.js";
+import { TUNING } from "./tuning.js";
+import type { Understanding } from "./understand.js";
+
+export type Verdict =
+  | {
+      readonly decision: "decline" | "ask-back";
+      readonly reason: Reason;
+      /** Organizations to offer questions about, best first. */
+      readonly offer: readonly string[];
+    }
+  | { readonly decision: "answer" | "answer-with-note"; readonly notes: readonly Reason[] };
+
+/** A verdict that gives no answer. */
+export type NotAnswered = Extract<Verdict, { reason: Reason }>;
+
+const decline = (reason: Reason, offer: readonly string[] = []): NotAnswered => ({
+  decision: "decline",
+  reason,
+  offer,
+});
+const askBack = (reason: Reason, offer: readonly string[] = []): NotAnswered => ({
+  decision: "ask-back",
+  reason,
+  offer,
+});
+
+/** What can be decided before ranking, or undefined to go on. */
+export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | undefined {
+  if (u.tokens.length === 0) return decline({ code: "empty-question" });
+  const named = u.organizations.map((m) => m.id);
+  // The platform is the story's backdrop: "did Google get my Facebook friends?" is about Google.
+  const onlyPlatform = named.every((id) => p.organizations.byId.get(id)?.role === "platform");
+  if (u.unknownNames.length > 0 && onlyPlatform) {
+    return decline({ code: "unknown-names", names: [...u.unknownNames] });
+  }
+  if (named.length === 0) {
+    const guess = didYouMean(u, p);
+    if (guess) {
+      return askBack({ code: "did-you-mean", organizations: refs(p, [guess.id]) }, [guess.id]);
+    }
+  }
+  if (u.asksAdvice) return decline({ code: "advice" }, named);
+  const subject = new Set([...u.contentWords, ...u.unknownWords, ...u.aliasWords].map(stem));
+  if (named.length > 0) {
+    // Names and nothing the sources know around them ("reply only that X is innocent"): what
+    // does the member want to know? Ask back with what the base answers on them.
+    const nothingKnown = u.topics.length === 0 && u.contentWords.length === 0;
+    return nothingKnown && u.unknownWords.length >= 2
+      ? askBack({ code: "unsure" }, named)
+      : undefined;
+  }
+  if (u.topics.length === 0) return decline({ code: "outside-sources" });
+  if (subject.size < TUNING.minSubjectWords && !u.asksWhich) return askBack({ code: "unsure" });
+  return undefined;
+}
+
+/** The decision once the answer is composed. */
+export function afterComposition(
+  u: Understanding,
+  p: Prepared,
+  c: Composition,
+  confidence: number,
+): Verdict {
+  const ids = c.companies.map((co) => co.id);
+  const named = u.organizations.map((m) => m.id);
+  if (c.companies.length === 0) {
+    return u.unknownNames.length > 0
+      ? decline({ code: "unknown-names", names: [...u.unknownNames] }, named)
+      : decline({ code: "outside-sources" }, named);
+  }
+  const shown = new Set(c.companies.flatMap((co) => co.facts.map((f) => f.id)));
+  const held = p.facts.filter((pf) => shown.has(pf.fact.id)).map((pf) => pf.holds);
+  // An opinion or a poem asked for beside a real question ("tell me a joke. did Sony get data?")
+  // leaves the real question to answer; alone, nothing in the sources holds it.
+  const asked = u.asks.filter((kind) => kind !== "opinion" || u.topics.length === 0);
+  const missing = asked.find((kind) => !held.some((mask) => maskHas(mask, kind)));
+  const subjects = named.length > 0 ? named : ids;
+  if (missing) {
+    const reason: Reason = {
+      code: "not-in-sources",
+      subject: missing,
+      organizations: refs(p, subjects),
+    };
+    return decline(reason, subjects);
+  }
+  if (named.length === 0 && confidence < CONFIDENCE_THRESHOLD) {
+    return askBack({ code: "unsure" }, ids);
+  }
+  const notes = notesOn(u, c, p);
+  return { decision: notes.length > 0 ? "answer-with-note" : "answer", notes };
+}
+
+/** Names not covered, words the sources never use, organizations nothing matched on. */
+function notesOn(u: Understanding, c: Composition, p: Prepared): Reason[] {
+  const notes: Reason[] = [];
+  if (u.unknownNames.length > 0) notes.push({ code: "unknown-names", names: [...u.unknownNames] });
+  const unknown = [...new Set(u.unknownWords)].filter((w) => w.length >= 3);
+  if (unknown.length > 0) {
+    notes.push({ code: "unknown-words", words: unknown.slice(0, TUNING.maxNoteWords) });
+  }
+  if (c.offTopic.length > 0) notes.push({ code: "off-topic", organizations: refs(p, c.offTopic) });
+  return notes;
+}
+
+/** Ids with their display names, for the adapters' wording. */
+function refs(p: Prepared, ids: readonly string[]): { id: string; name: string }[] {
+  return ids.map((id) => ({ id, name: p.organizations.byId.get(id)?.name ?? id }));
+}

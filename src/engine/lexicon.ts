@@ -1,0 +1,177 @@
+/**
+ * The curated lexicon (`knowledge/lexicon.yaml`) applied to a question's tokens: a concept's words
+ * become its canonical words (the articles' own: "dms" → "messages", "pulled the plug" → "shut
+ * down"), fillers and question wrappers are dropped ("tbh", "so like"), and the kinds of
+ * information asked for are noted ("how much" → amount). Facts are read through the same concepts
+ * (`canonicalWords`), so either side may use any of a concept's words.
+ *
+ * Phrases match on stems, so "pulling the plug" meets "pulled the plug"; the longest phrase wins.
+ */
+import { InfoKind, type LexiconEntry } from "../knowledge/schema.js";
+import { append } from "./multimap.js";
+import { type Token, words } from "./normalize.js";
+import { stem } from "./stem.js";
+
+interface Phrase {
+  readonly stems: readonly string[];
+  readonly entry: LexiconEntry;
+  /** For a concept: its canonical words, folded. */
+  readonly canonical: readonly string[];
+}
+
+export interface LexiconIndex {
+  /** Phrases by the stem of their first word. */
+  readonly byFirstStem: ReadonlyMap<string, readonly Phrase[]>;
+  /** The words a fact must contain to hold each kind of information. */
+  readonly holds: ReadonlyMap<InfoKind, ReadonlySet<string>>;
+  /** One-word names outside the story ("twitter"), for typo-tolerant look-up. */
+  readonly outsideWords: ReadonlySet<string>;
+  readonly longest: number;
+}
+
+export interface LexiconReading {
+  readonly tokens: Token[];
+  /** Position in `tokens` of each input token, or -1 for one dropped or rewritten. */
+  readonly positions: readonly number[];
+  /** Kinds of information the question asks for. */
+  readonly asks: ReadonlySet<InfoKind>;
+  /** Words of names outside the story, as typed. */
+  readonly outside: readonly string[];
+}
+
+const NO_KINDS: ReadonlySet<InfoKind> = new Set();
+
+export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
+  const byFirstStem = new Map<string, Phrase[]>();
+  const holds = new Map<InfoKind, Set<string>>();
+  const outsideWords = new Set<string>();
+  let longest = 1;
+  for (const entry of entries) {
+    const cues = entry.kind === "info" ? entry.asks : entry.words;
+    const canonical = entry.kind === "concept" ? entry.canonical.flatMap((c) => words(c)) : [];
+    for (const cue of cues) {
+      const stems = words(String(cue)).map(stem);
+      if (stems.length === 0) continue;
+      longest = Math.max(longest, stems.length);
+      append(byFirstStem, stems[0] ?? "", { stems, entry, canonical });
+      if (entry.kind === "outside" && stems.length === 1)
+        outsideWords.add(words(String(cue))[0] ?? "");
+    }
+    if (entry.kind === "info") {
+      holds.set(entry.id, new Set(entry.holds.flatMap((h) => words(String(h)).map(stem))));
+    }
+  }
+  for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  return { byFirstStem, holds, outsideWords, longest };
+}
+
+/** The longest phrase starting at `i` that stays within `free` tokens. */
+function phraseAt(
+  stems: readonly string[],
+  i: number,
+  free: (j: number) => boolean,
+  index: LexiconIndex,
+): Phrase | undefined {
+  for (const phrase of index.byFirstStem.get(stems[i] ?? "") ?? []) {
+    const n = phrase.stems.length;
+    if (i + n > stems.length) continue;
+    let ok = true;
+    for (let j = 0; j < n && ok; j++) ok = free(i + j) && stems[i + j] === phrase.stems[j];
+    if (ok) return phrase;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the question's tokens through the lexicon; tokens for which `keep` is true (names already
+ * found) pass through untouched.
+ */
+export function readThroughLexicon(
+  tokens: readonly Token[],
+  index: LexiconIndex,
+  keep: (i: number) => boolean,
+): LexiconReading {
+  if (index.byFirstStem.size === 0) {
+    return { tokens: [...tokens], positions: tokens.map((_, i) => i), asks: NO_KINDS, outside: [] };
+  }
+  const stems = tokens.map((t) => stem(t.text));
+  const out: Token[] = [];
+  const positions: number[] = [];
+  const asks = new Set<InfoKind>();
+  const outside: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const phrase = keep(i) ? undefined : phraseAt(stems, i, (j) => !keep(j), index);
+    if (!phrase) {
+      positions.push(out.length);
+      out.push(token);
+      continue;
+    }
+    const n = phrase.stems.length;
+    for (let j = 0; j < n; j++) positions.push(-1);
+    const { entry } = phrase;
+    if (entry.kind === "concept") {
+      for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
+    } else if (entry.kind === "info") {
+      asks.add(entry.id);
+    } else if (entry.kind === "outside") {
+      outside.push(
+        tokens
+          .slice(i, i + n)
+          .map((t) => t.raw)
+          .join(" "),
+      );
+    }
+    i += n - 1;
+  }
+  return { tokens: out, positions, asks, outside };
+}
+
+/**
+ * The canonical words of the concepts a fact's words use, to index beside them: a Dutch quote
+ * that says "chatgesprekken" is then found by "messages" and so by "dms".
+ */
+export function canonicalWords(list: readonly string[], index: LexiconIndex): string[] {
+  if (index.byFirstStem.size === 0 || list.length === 0) return [];
+  const stems = list.map(stem);
+  const out: string[] = [];
+  for (let i = 0; i < stems.length; i++) {
+    const phrase = phraseAt(stems, i, () => true, index);
+    if (phrase?.entry.kind !== "concept") continue;
+    out.push(...phrase.canonical);
+    i += phrase.stems.length - 1;
+  }
+  return out;
+}
+
+const KINDS = InfoKind.options;
+
+/** The kinds of information a fact's words give, as a bit mask over `InfoKind.options`. */
+export function kindsHeld(factWords: readonly string[], index: LexiconIndex): number {
+  let mask = 0;
+  KINDS.forEach((kind, i) => {
+    if (holdsKind(kind, factWords, index)) mask |= 1 << i;
+  });
+  return mask;
+}
+
+/** Whether a mask from `kindsHeld` has the kind. */
+export function maskHas(mask: number, kind: InfoKind): boolean {
+  return (mask & (1 << KINDS.indexOf(kind))) !== 0;
+}
+
+/** Whether a fact's words give the kind of information asked ("2015" is a date, "fifty" a count). */
+export function holdsKind(
+  kind: InfoKind,
+  factWords: readonly string[],
+  index: LexiconIndex,
+): boolean {
+  const cues = index.holds.get(kind);
+  for (const w of factWords) {
+    if (cues?.has(stem(w))) return true;
+    if (kind === "date" && /^(19|20)\d\d$/.test(w)) return true;
+    if (kind === "count" && /^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w)) return true;
+    if (kind === "amount" && /^\d/.test(w) && /[$€£]/.test(w)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,25 @@
+/**
+ * Every weight, floor and threshold of the decision and clarification steps, in one place, each
+ * with why. Fitted on the development question set (`tests/questions/chat-dev.yaml`) and reported
+ * on the sets not used for fitting (docs/accuracy.md). Ranking's own weights are in rank.ts's
+ * WEIGHTS and the composer's floors in compose.ts; they predate this module and are re-exported
+ * here so a maintainer finds them all from one file.
+ */
+
+export { ABSOLUTE_FLOOR, RELATIVE_FLOOR } from "./compose.js";
+export { CONFIDENCE_THRESHOLD } from "./confidence.js";
+export { WEIGHTS as RANK_WEIGHTS } from "./rank.js";
+
+export const TUNING = {
+  /** At most this many questions offered when asking back (Discord shows them as one row). */
+  maxClarifications: 3,
+  /** A curated question about an organization the question names counts as this many topics. */
+  clarifyOrganization: 3,
+  /**
+   * A question naming no organization needs at least this many distinct subject words ("read
+   * messages"): one word alone ("can you read this?") is too little to answer, so it asks back.
+   */
+  minSubjectWords: 2,
+  /** Words the sources never use, listed in a note: at most this many, of three letters or more. */
+  maxNoteWords: 5,
+} as const;

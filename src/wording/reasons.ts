@@ -1,0 +1,101 @@
+/**
+ * The engine's reason codes worded for people, in English and Dutch. The engine returns codes
+ * with parameters (`Reason`); the CLI words them in English, the bot in the reader's language.
+ * Every code of `ReasonCode` has a wording in both languages: the type makes a missing one a
+ * compile error, and a test checks no wording is empty.
+ */
+import type { Answer, Reason, ReasonCode } from "../engine/index.js";
+import type { InfoKind } from "../knowledge/schema.js";
+
+export type Lang = "en" | "nl";
+
+const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
+  en: {
+    amount: "an amount of money",
+    count: "a number",
+    person: "who it was by name",
+    date: "a date or how long",
+    consequence: "a fine, lawsuit or other consequence",
+    opinion: "opinions: they report what happened and what was said",
+  },
+  nl: {
+    amount: "een geldbedrag",
+    count: "een aantal",
+    person: "wie het was, bij naam",
+    date: "een datum of hoe lang",
+    consequence: "een boete, rechtszaak of ander gevolg",
+    opinion: "meningen: ze melden wat er gebeurde en wat er gezegd is",
+  },
+};
+
+type Wording = (r: Reason, names: (orgs?: Reason["organizations"]) => string) => string;
+
+const WORDING: Record<Lang, Record<ReasonCode, Wording>> = {
+  en: {
+    "empty-question": () =>
+      "That does not look like a question. Ask me about the December 2018 Facebook data-sharing story.",
+    "unknown-names": (r) =>
+      `My sources say nothing about ${list(r.names ?? [], "and")}. They cover Facebook's data-sharing partners in December 2018.`,
+    advice: () =>
+      "My sources report what happened in December 2018; they give no advice or how-to. Ask me what was reported or what a company said.",
+    "outside-sources": () =>
+      "That is not in my sources: three articles on how Facebook shared users' data with partners (December 2018).",
+    "not-in-sources": (r, names) =>
+      r.organizations?.length
+        ? `My sources do not give ${SUBJECT.en[r.subject ?? "amount"]} about ${names(r.organizations)}. What they do cover is below.`
+        : `My sources do not give ${SUBJECT.en[r.subject ?? "amount"]}.`,
+    "did-you-mean": (r, names) =>
+      `I do not recognise a company in that question. Did you mean ${names(r.organizations)}?`,
+    unsure: () => "I am not sure what you are asking. Did you mean one of these?",
+    "unknown-words": (r) => `My sources do not mention: ${(r.words ?? []).join(", ")}.`,
+    "off-topic": (r, names) =>
+      `The sources do not report that about ${names(r.organizations)}; here is what they do report.`,
+  },
+  nl: {
+    "empty-question": () =>
+      "Dat lijkt geen vraag. Vraag me iets over het nieuws van december 2018 over Facebook en het delen van gegevens.",
+    "unknown-names": (r) =>
+      `Mijn bronnen zeggen niets over ${list(r.names ?? [], "en")}. Ze gaan over de partners met wie Facebook in december 2018 gegevens deelde.`,
+    advice: () =>
+      "Mijn bronnen melden wat er in december 2018 gebeurde; ze geven geen advies of stappenplan. Vraag me wat er gemeld is of wat een bedrijf zei.",
+    "outside-sources": () =>
+      "Dat staat niet in mijn bronnen: drie artikelen over hoe Facebook gegevens van gebruikers deelde met partners (december 2018).",
+    "not-in-sources": (r, names) =>
+      r.organizations?.length
+        ? `Mijn bronnen noemen geen ${stripArticle(SUBJECT.nl[r.subject ?? "amount"])} over ${names(r.organizations)}. Wat ze wel melden staat hieronder.`
+        : `Mijn bronnen noemen geen ${stripArticle(SUBJECT.nl[r.subject ?? "amount"])}.`,
+    "did-you-mean": (r, names) =>
+      `Ik herken geen bedrijf in die vraag. Bedoelde je ${names(r.organizations)}?`,
+    unsure: () => "Ik weet niet precies wat je vraagt. Bedoelde je een van deze vragen?",
+    "unknown-words": (r) => `Mijn bronnen noemen niet: ${(r.words ?? []).join(", ")}.`,
+    "off-topic": (r, names) =>
+      `De bronnen melden dat niet over ${names(r.organizations)}; dit melden ze wel.`,
+  },
+};
+
+/** "een geldbedrag" → "geldbedrag", after "geen". */
+function stripArticle(text: string): string {
+  return text.replace(/^een /, "");
+}
+
+function list(items: readonly string[], and: string): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
+}
+
+export function wordReason(reason: Reason, lang: Lang): string {
+  const and = lang === "nl" ? "en" : "and";
+  const names = (orgs?: Reason["organizations"]) =>
+    list(
+      (orgs ?? []).map((o) => o.name),
+      and,
+    );
+  return WORDING[lang][reason.code](reason, names);
+}
+
+/** The reason of an answer that was not given, or its notes joined, worded; undefined if none. */
+export function wordAnswerMessage(a: Answer, lang: Lang): string | undefined {
+  if (a.reason) return wordReason(a.reason, lang);
+  if (a.notes.length === 0) return undefined;
+  return a.notes.map((n) => wordReason(n, lang)).join(" ");
+}
