@@ -126,19 +126,39 @@ describe("what is kept", () => {
     }
   });
 
-  it("maps the answer to a decision: answered, with a note, declined", () => {
+  it("maps the answer to a decision and its reason code: with a note, declined, asked back", () => {
     const { log } = openLog(tempDir());
-    log.record(event({ answer: fakeAnswer({ message: "Only partly covered." }) }));
     log.record(
-      event({ answer: fakeAnswer({ answered: false, companies: [], message: "Not covered." }) }),
+      event({
+        answer: fakeAnswer({
+          decision: "answer-with-note",
+          notes: [{ code: "unknown-words", words: ["sell"] }],
+        }),
+      }),
+    );
+    const declined = { answered: false, companies: [] };
+    log.record(
+      event({
+        answer: fakeAnswer({
+          ...declined,
+          decision: "decline",
+          reason: { code: "not-in-sources", subject: "amount" },
+        }),
+      }),
+    );
+    log.record(
+      event({
+        answer: fakeAnswer({ ...declined, decision: "ask-back", reason: { code: "unsure" } }),
+      }),
     );
     log.flushAll();
     const rows = log.db
       ?.prepare("SELECT decision, reason, fact_ids FROM questions ORDER BY id")
       .all();
     expect(rows).toEqual([
-      { decision: "noted", reason: "Only partly covered.", fact_ids: '["fact-a"]' },
-      { decision: "declined", reason: "Not covered.", fact_ids: "[]" },
+      { decision: "noted", reason: "unknown-words", fact_ids: '["fact-a"]' },
+      { decision: "declined", reason: "not-in-sources", fact_ids: "[]" },
+      { decision: "asked-back", reason: "unsure", fact_ids: "[]" },
     ]);
   });
 
