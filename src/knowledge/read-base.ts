@@ -4,6 +4,7 @@ import { readArticles } from "./articles.js";
 import { listFactFiles } from "./knowledge-dir.js";
 import { type Pace, pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
+import { baseBudget } from "./read-file.js";
 import {
   type ExampleQuestion,
   ExampleQuestionsFileSchema,
@@ -43,28 +44,34 @@ export interface ParsedBase {
  * a slice of work per turn of the event loop, and a bot reloading a large base would wait for
  * all of them between two questions.
  */
-export async function readBase(dir: string, pace: Pace = pacer()): Promise<ParsedBase> {
-  const sources = await readYamlList(dir, "sources.yaml", SourcesFileSchema, pace);
+export async function readBase(
+  dir: string,
+  pace: Pace = pacer(),
+  // Every file counts against one limit for the whole base (MAX_BASE_BYTES).
+  budget = baseBudget(),
+): Promise<ParsedBase> {
+  const sources = await readYamlList(dir, "sources.yaml", SourcesFileSchema, pace, budget);
   const organizations = await readYamlList(
     dir,
     "organizations.yaml",
     OrganizationsFileSchema,
     pace,
+    budget,
   );
-  const topics = await readYamlList(dir, "topics.yaml", TopicsFileSchema, pace);
+  const topics = await readYamlList(dir, "topics.yaml", TopicsFileSchema, pace, budget);
   const lexicon = (await exists(`${dir}/lexicon.yaml`))
-    ? await readYamlList(dir, "lexicon.yaml", LexiconFileSchema, pace)
+    ? await readYamlList(dir, "lexicon.yaml", LexiconFileSchema, pace, budget)
     : none<LexiconEntry>();
   const questions = (await exists(`${dir}/questions.yaml`))
-    ? await readYamlList(dir, "questions.yaml", ExampleQuestionsFileSchema, pace)
+    ? await readYamlList(dir, "questions.yaml", ExampleQuestionsFileSchema, pace, budget)
     : none<ExampleQuestion>();
   const listed = await listFactFiles(dir);
   const factFiles: ListFile<Fact>[] = [];
   for (const file of listed.files) {
-    factFiles.push(await readYamlList(dir, file, FactsFileSchema, pace));
+    factFiles.push(await readYamlList(dir, file, FactsFileSchema, pace, budget));
     await pace();
   }
-  const articles = await readArticles(dir, sources.entries);
+  const articles = await readArticles(dir, sources.entries, budget);
   const problems = [
     sources,
     organizations,

@@ -22,6 +22,8 @@ import { controlCharacterAt } from "./control-characters.js";
 
 /** The largest file read: 10 times a generated file of 500 facts, 20 times the shipped article. */
 export const MAX_FILE_BYTES = 8 * 2 ** 20;
+/** The most a whole base may hold, files and articles: 4 times the 100,000-fact bench base. */
+export const MAX_BASE_BYTES = 256 * 2 ** 20;
 /** Backstop: a read that takes longer is reported, not waited for. */
 export const READ_TIMEOUT_MS = 30_000;
 
@@ -34,8 +36,21 @@ export type FileRead =
       readonly missing?: true;
     };
 
+/** What is left of `MAX_BASE_BYTES` while one base is read. */
+export interface ReadBudget {
+  remaining: number;
+}
+
+export function baseBudget(): ReadBudget {
+  return { remaining: MAX_BASE_BYTES };
+}
+
 /** `root`: the knowledge folder, already resolved with realpath. `file`: relative to it. */
-export async function readKnowledgeFile(root: string, file: string): Promise<FileRead> {
+export async function readKnowledgeFile(
+  root: string,
+  file: string,
+  budget?: ReadBudget,
+): Promise<FileRead> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<FileRead>((resolve) => {
     timer = setTimeout(
@@ -49,13 +64,13 @@ export async function readKnowledgeFile(root: string, file: string): Promise<Fil
     timer.unref();
   });
   try {
-    return await Promise.race([readChecked(root, file), late]);
+    return await Promise.race([readChecked(root, file, budget), late]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function readChecked(root: string, file: string): Promise<FileRead> {
+async function readChecked(root: string, file: string, budget?: ReadBudget): Promise<FileRead> {
   let real: string;
   try {
     real = await realpath(join(root, file));
@@ -82,7 +97,16 @@ async function readChecked(root: string, file: string): Promise<FileRead> {
       );
     }
     if (stats.size > MAX_FILE_BYTES) return refused(tooLarge(stats.size));
-    const bytes = await readAtMost(handle, MAX_FILE_BYTES + 1);
+    if (budget) {
+      if (stats.size > budget.remaining) {
+        const mb = MAX_BASE_BYTES / 2 ** 20;
+        return refused(
+          `is not read: the base's files together pass the ${mb} MB a base may hold; split it into several bases or remove what is not needed`,
+        );
+      }
+      budget.remaining -= stats.size;
+    }
+    const bytes = await readAtMost(handle, MAX_FILE_BYTES + 1, stats.size);
     if (bytes.length > MAX_FILE_BYTES) return refused(tooLarge(bytes.length));
     return decode(bytes);
   } catch (error) {
@@ -98,12 +122,16 @@ export function isInside(root: string, path: string): boolean {
   return path === root || path.startsWith(base);
 }
 
-/** The file's bytes, at most `limit`: a file that grew after fstat cannot make it read more. */
-async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
+/**
+ * The file's bytes, at most `limit`: a file that grew after fstat cannot make it read more.
+ * `expected`: its size by fstat, read in one go (one byte more, to see it end).
+ */
+async function readAtMost(handle: FileHandle, limit: number, expected: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total < limit) {
-    const chunk = Buffer.alloc(Math.min(limit - total, 2 ** 20));
+    const want = total === 0 ? expected + 1 : 2 ** 16;
+    const chunk = Buffer.allocUnsafe(Math.min(limit - total, want));
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));

@@ -11,9 +11,10 @@ import { CORE_SCHEMA, load } from "js-yaml";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { Entry, LineOf } from "./entry.js";
+import { itemLines } from "./item-lines.js";
 import { type Pace, pacer } from "./pacer.js";
 import type { Problem } from "./problem.js";
-import { readKnowledgeFile } from "./read-file.js";
+import { type ReadBudget, readKnowledgeFile } from "./read-file.js";
 import { curatorMessages, issueProblems } from "./schema-messages.js";
 import { aliasRepeats, MAX_ALIAS_EXPANSION, sharedRepeats, type Verdict } from "./yaml-aliases.js";
 
@@ -36,8 +37,9 @@ export async function readYamlList<I extends z.ZodType>(
   file: string,
   schema: z.ZodArray<I>,
   pace: Pace = pacer(),
+  budget?: ReadBudget,
 ): Promise<ListFile<z.output<I>>> {
-  const read = await readKnowledgeFile(dir, file);
+  const read = await readKnowledgeFile(dir, file, budget);
   if (!read.ok) {
     const message = read.missing
       ? `file is missing: create ${file} (the README describes it)`
@@ -60,11 +62,19 @@ async function parseAndValidate<I extends z.ZodType>(
   schema: z.ZodArray<I>,
   pace: Pace,
 ): Promise<ListFile<z.output<I>>> {
-  const lineOf = lazyLineOf(text);
-  const sliced = await readInSlices(text, file, schema, lineOf, pace);
+  const starts = [...text.matchAll(TOP_LEVEL_ITEM)].map((m) => m.index);
+  // Lines from the text while the items are known to be where `starts` says, else a full parse.
+  let quick: LineOf | undefined;
+  const slow = lazyLineOf(text);
+  const lineOf: LineOf = (path) => quick?.(path) ?? slow(path);
+  const trust = (on: boolean) => {
+    quick = on ? (quick ?? itemLines(text, starts)) : undefined;
+  };
+  const sliced = await readInSlices(text, starts, file, schema, lineOf, pace, trust);
   if (sliced) return sliced;
   const fast = loadFast(text);
   if (fast === undefined) return parseExplained(text, file, schema);
+  trust(Array.isArray(fast) && fast.length === starts.length);
   if (MAY_HAVE_ALIAS.test(text)) {
     const verdict = sharedRepeats(fast);
     if (verdict !== "ok") return aliasRefusal(text, file, verdict);
@@ -109,12 +119,14 @@ const UNSLICEABLE = /^(---|\.\.\.)|(^|[\s[{,])[&*][^\s,[\]{}]/m;
  */
 async function readInSlices<I extends z.ZodType>(
   text: string,
+  starts: readonly number[],
   file: string,
   schema: z.ZodArray<I>,
   lineOf: LineOf,
   pace: Pace,
+  /** Called with true once a slice has parsed as the items `starts` says, false if one did not. */
+  trust: (on: boolean) => void,
 ): Promise<ListFile<z.output<I>> | undefined> {
-  const starts = [...text.matchAll(TOP_LEVEL_ITEM)].map((m) => m.index);
   if (starts.length <= ITEMS_PER_SLICE || UNSLICEABLE.test(text)) return undefined;
   const entries: Entry<z.output<I>>[] = [];
   const problems: Problem[] = [];
@@ -123,7 +135,12 @@ async function readInSlices<I extends z.ZodType>(
   for (let i = 0; i < starts.length; i += ITEMS_PER_SLICE) {
     const items = loadFast(text.slice(i === 0 ? 0 : starts[i], starts[i + ITEMS_PER_SLICE]));
     const expected = Math.min(ITEMS_PER_SLICE, starts.length - i);
-    if (!Array.isArray(items) || items.length !== expected) return undefined;
+    if (!Array.isArray(items) || items.length !== expected) {
+      trust(false);
+      return undefined;
+    }
+    // Only this slice's items are asked for lines, and they are where `starts` says.
+    trust(true);
     const part = validate(items, file, slices, lineOf, i);
     for (const entry of part.entries) entries.push(entry);
     for (const problem of part.problems) problems.push(problem);
