@@ -11,6 +11,7 @@
  */
 import { answer } from "../engine/index.js";
 import { prepareAsync } from "../engine/prepare.js";
+import { loadCheckedOffThread } from "../knowledge/check-off-thread.js";
 import { type LoadResult, loadKnowledge } from "../knowledge/load.js";
 import type { Problem } from "../knowledge/problem.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
@@ -62,24 +63,29 @@ export class KnowledgeStore {
   }
 
   /** Loads the base from `dir`; problems instead of a store when it is broken. */
+  /**
+   * `load`: for the first load and every reload. By default the first loads on this thread (the
+   * bot answers nothing yet) and reloads are checked in a worker first (`loadCheckedOffThread`).
+   */
   static async open(
     dir: string,
-    load: Loader = loadKnowledge,
+    load?: Loader,
     options: StoreOptions = {},
   ): Promise<
     | { ok: true; store: KnowledgeStore }
     | { ok: false; problems: readonly Problem[]; omitted?: number }
   > {
-    const loaded = await safeLoad(load, dir);
+    const loaded = await safeLoad(load ?? loadKnowledge, dir);
     if (!loaded.ok) return loaded;
     await warm(loaded.kb);
-    return { ok: true, store: new KnowledgeStore(loaded.kb, dir, load, options) };
+    const reload = load ?? loadCheckedOffThread;
+    return { ok: true, store: new KnowledgeStore(loaded.kb, dir, reload, options) };
   }
 
   /** A store around a base already loaded (tests). */
   static of(
     kb: KnowledgeBase,
-    load: Loader = loadKnowledge,
+    load: Loader = loadCheckedOffThread,
     options: StoreOptions = {},
   ): KnowledgeStore {
     return new KnowledgeStore(kb, kb.dir, load, options);

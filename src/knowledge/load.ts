@@ -21,14 +21,34 @@ export type LoadResult =
     };
 
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  const checked = await check(dir, pacer());
+  if (!checked.ok) return checked;
+  const { base, pace } = checked;
+  const kb = toKnowledgeBase(dir, base, await frozenFacts(base, pace));
+  return { ok: true, kb: deepFreeze(kb) };
+}
+
+/**
+ * The verdict alone: every check, without building the base. For a worker thread, which has no
+ * one to give turns to (`pace` never pauses) and hands back only this small result.
+ */
+export async function checkKnowledge(
+  dir: string,
+): Promise<{ readonly ok: true } | Extract<LoadResult, { ok: false }>> {
+  const checked = await check(dir, () => undefined);
+  return checked.ok ? { ok: true } : checked;
+}
+
+async function check(
+  dir: string,
+  pace: Pace,
+): Promise<{ ok: true; base: ParsedBase; pace: Pace } | Extract<LoadResult, { ok: false }>> {
   const opened = await openKnowledgeDir(dir);
   if ("problem" in opened) return { ok: false, problems: [opened.problem] };
-  const pace = pacer();
   const base = await readBase(opened.root, pace);
   const problems = [...base.problems, ...(await crossCheck(base, pace))];
   if (problems.length > 0) return { ok: false, ...firstProblems(problems) };
-  const kb = toKnowledgeBase(dir, base, await frozenFacts(base, pace));
-  return { ok: true, kb: deepFreeze(kb) };
+  return { ok: true, base, pace };
 }
 
 /** Every fact, each frozen, pacing between them; the list frozen too, so it is not walked again. */

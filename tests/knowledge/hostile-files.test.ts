@@ -11,6 +11,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
   unlinkSync,
   writeFileSync,
@@ -18,10 +19,13 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkInWorker, loadCheckedOffThread } from "../../src/knowledge/check-off-thread.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
+import { pacer } from "../../src/knowledge/pacer.js";
 import type { Problem } from "../../src/knowledge/problem.js";
+import { readBase } from "../../src/knowledge/read-base.js";
 import { MAX_FILE_BYTES } from "../../src/knowledge/read-file.js";
-import { edit, fixtureCopy, lineWith, problemsAfter } from "./fixture.js";
+import { edit, FIXTURE_DIR, fixtureCopy, lineWith, problemsAfter } from "./fixture.js";
 
 const NUNL = "facts/nunl.yaml";
 const JUSTIFIES = "facts/justifies.yaml";
@@ -411,5 +415,39 @@ describe("YAML that is more than data", () => {
       field: "[1].file",
       message: /must be a file in articles/,
     });
+  });
+});
+
+describe("the size of a whole base", () => {
+  it("refuses the files past the base's limit, naming it", async () => {
+    const dir = fixtureCopy();
+    const sizes = ["sources.yaml", "organizations.yaml", "topics.yaml"].map(
+      (f) => statSync(join(dir, f)).size,
+    );
+    // Room for the three first files and not for the fact files and articles after them.
+    const base = await readBase(dir, pacer(), { remaining: sizes.reduce((a, b) => a + b, 0) });
+    const refused = base.problems.filter((p) => /a base may hold/.test(p.message));
+    expect(refused.map((p) => p.file)).toEqual([JUSTIFIES, NUNL, "sources.yaml", "sources.yaml"]);
+    expect(refused[0]?.message).toMatch(/pass the 256 MB a base may hold/);
+  });
+});
+
+describe("checking in a worker thread", () => {
+  it("hands back the verdict the loader gives, as plain data", async () => {
+    const dir = fixtureCopy();
+    edit(dir, NUNL, "kind: reported", "kind: rumour");
+    const direct = await loadKnowledge(dir);
+    const verdict = await checkInWorker(dir);
+    expect(verdict).toEqual({ ok: false, problems: direct.ok ? [] : direct.problems, omitted: 0 });
+    expect(await checkInWorker(FIXTURE_DIR)).toEqual({ ok: true });
+  });
+
+  it("loads on this thread only what the worker found sound", async () => {
+    const dir = fixtureCopy();
+    mkfifo(join(dir, "facts", "pipe.yaml"));
+    const loaded = await loadCheckedOffThread(dir);
+    expect(!loaded.ok && loaded.problems.map((p) => p.file)).toEqual(["facts/pipe.yaml"]);
+    unlinkSync(join(dir, "facts", "pipe.yaml"));
+    expect((await loadCheckedOffThread(dir)).ok).toBe(true);
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * Loading for a running bot: the base is checked first in a worker thread, and loaded on the
+ * main thread (paced, as always) only when the worker found no problem. A broken base is where
+ * the time goes (hundreds of thousands of problems, whole-file parses to explain a syntax error
+ * or find a line), and none of it then runs on the thread that answers questions. The worker
+ * hands back a small verdict: handing back the loaded base would be decoded on the main thread,
+ * a stall as long as the load.
+ *
+ * One worker per check, ended after it: its memory (a broken base's problems included) is given
+ * back at once, and a check that hangs is ended by `terminate`. Starting one costs a few hundred
+ * milliseconds of loading modules, on its own thread.
+ */
+import { Worker } from "node:worker_threads";
+import { type LoadResult, loadKnowledge } from "./load.js";
+import type { Problem } from "./problem.js";
+
+/** The worker's heap limit: a backstop (the 100,000-fact bench base needs a fraction of it). */
+export const CHECK_MEMORY_MB = 2048;
+/** A backstop too: a check that takes longer is ended (below the store's reload backstop). */
+export const CHECK_TIMEOUT_MS = 100_000;
+
+const WORKER = new URL("./check-worker.mjs", import.meta.url);
+
+type Verdict = { readonly ok: true } | Extract<LoadResult, { ok: false }>;
+
+export async function loadCheckedOffThread(dir: string): Promise<LoadResult> {
+  const verdict = await checkInWorker(dir);
+  if (!verdict.ok) return verdict;
+  return loadKnowledge(dir);
+}
+
+export function checkInWorker(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promise<Verdict> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER, {
+      workerData: { dir },
+      resourceLimits: { maxOldGenerationSizeMb: CHECK_MEMORY_MB },
+    });
+    let settled = false;
+    const settle = (verdict: Verdict) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(verdict);
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => settle(failure(`checking it took more than ${timeoutMs / 1000} s and was stopped`)),
+      timeoutMs,
+    );
+    worker.once("message", (verdict: Verdict) => settle(verdict));
+    worker.once("error", (error: NodeJS.ErrnoException) => {
+      const why =
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? `checking it needed more than ${CHECK_MEMORY_MB} MB: the base is too large`
+          : `checking it failed: ${error.message.split("\n")[0]}`;
+      settle(failure(why));
+    });
+    worker.once("exit", (code) => settle(failure(`checking it stopped early (exit code ${code})`)));
+  });
+}
+
+function failure(message: string): Verdict {
+  const problem: Problem = { file: ".", field: "", message };
+  return { ok: false, problems: [problem] };
+}
