@@ -6,6 +6,13 @@
  *   npm run bench                   a table
  *   npm run bench -- --json         one JSON object on stdout: { machine, sizes, targets }
  *   npm run bench -- --sizes=shipped,1000
+ *   npm run bench -- --quick        shipped and 1,000 facts, the 10 MB hostile bases
+ *   npm run bench -- --hostile=aliased,broken-10mb   (or none): which hostile bases
+ *
+ * Then the bot's store reloads hostile bases (scripts/bench/hostile.ts): one whose YAML aliases
+ * repeat a list thousands of times, and generated bases of 10 and 50 MB with no quote in its
+ * article, beside the same bases unbroken; the event loop's longest stall, the time to refuse,
+ * and peak memory against the valid base's.
  *
  * Each size runs in a process of its own (scripts/bench/measure.ts), so its memory figures are
  * its own and one size's garbage does not slow the next.
@@ -13,14 +20,32 @@
 import { spawn } from "node:child_process";
 import { cpus, freemem, platform, release, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
-import { checkTargets, ms, type SizeResult } from "./bench/result.js";
+import {
+  checkHostileTargets,
+  checkTargets,
+  type HostileResult,
+  ms,
+  type SizeResult,
+} from "./bench/result.js";
 
 const DEFAULT_SIZES = ["shipped", "1000", "10000", "100000"];
+const QUICK_SIZES = ["shipped", "1000"];
+const DEFAULT_HOSTILE = ["aliased", "valid-10mb", "broken-10mb", "valid-50mb", "broken-50mb"];
+const QUICK_HOSTILE = ["aliased", "valid-10mb", "broken-10mb"];
 const MEASURE = fileURLToPath(new URL("./bench/measure.ts", import.meta.url));
+const HOSTILE = fileURLToPath(new URL("./bench/hostile.ts", import.meta.url));
 
 const json = process.argv.includes("--json");
-const sizesArg = process.argv.find((a) => a.startsWith("--sizes="));
-const sizes = sizesArg ? sizesArg.slice("--sizes=".length).split(",") : DEFAULT_SIZES;
+const quick = process.argv.includes("--quick");
+const listArg = (name: string) => {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg
+    ?.slice(name.length + 3)
+    .split(",")
+    .filter((v) => v !== "none");
+};
+const sizes = listArg("sizes") ?? (quick ? QUICK_SIZES : DEFAULT_SIZES);
+const hostile = listArg("hostile") ?? (quick ? QUICK_HOSTILE : DEFAULT_HOSTILE);
 const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 
 const machine = {
@@ -36,23 +61,31 @@ log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryMb} MB, Node ${mach
 const results: SizeResult[] = [];
 for (const size of sizes) {
   log(`measuring ${size === "shipped" ? "the shipped base" : `${size} facts`}…`);
-  results.push(await measureInChild(size));
+  results.push(await measureInChild<SizeResult>(MEASURE, size));
 }
-const targets = checkTargets(results);
+const hostileResults: HostileResult[] = [];
+for (const name of hostile) {
+  log(`reloading the hostile base ${name}…`);
+  // --expose-gc: the child collects before measuring, so generating the base is not counted.
+  hostileResults.push(await measureInChild<HostileResult>(HOSTILE, name, ["--expose-gc"]));
+}
+const targets = [...checkTargets(results), ...checkHostileTargets(hostileResults)];
 
 if (json) {
-  console.log(JSON.stringify({ machine, sizes: results, targets }));
+  console.log(JSON.stringify({ machine, sizes: results, hostile: hostileResults, targets }));
 } else {
-  printTable(results);
+  if (results.length > 0) printTable(results);
+  if (hostileResults.length > 0) printHostile(hostileResults);
   console.log("");
   for (const t of targets) console.log(`${t.met ? "ok    " : "MISSED"}  ${t.name}: ${t.detail}`);
 }
 process.exitCode = targets.every((t) => t.met) ? 0 : 1;
 
-function measureInChild(size: string): Promise<SizeResult> {
+function measureInChild<T>(script: string, arg: string, flags: string[] = []): Promise<T> {
+  const size = arg;
   return new Promise((resolve, reject) => {
     // execArgv carries tsx's loader, so the child runs TypeScript as this process does.
-    const child = spawn(process.execPath, [...process.execArgv, MEASURE, size], {
+    const child = spawn(process.execPath, [...process.execArgv, ...flags, script, arg], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
@@ -64,12 +97,37 @@ function measureInChild(size: string): Promise<SizeResult> {
       const line = out.trim().split("\n").at(-1) ?? "";
       if (code !== 0) return reject(new Error(`measuring ${size} failed (exit ${code})`));
       try {
-        resolve(JSON.parse(line) as SizeResult);
+        resolve(JSON.parse(line) as T);
       } catch {
         reject(new Error(`measuring ${size} printed no result: ${out.slice(0, 500)}`));
       }
     });
   });
+}
+
+function printHostile(rows: readonly HostileResult[]): void {
+  console.log("");
+  const columns: Array<[string, (r: HostileResult) => string]> = [
+    ["hostile base", (r) => r.label],
+    ["facts", (r) => r.facts.toLocaleString("en")],
+    ["size", (r) => `${(r.bytes / 2 ** 20).toFixed(1)} MB`],
+    ["outcome", (r) => (r.ok ? "swapped in" : `refused (${r.problems.toLocaleString("en")})`)],
+    ["reload", (r) => ms(r.reloadMs)],
+    ["max stall", (r) => ms(r.maxStallMs)],
+    ["answered", (r) => String(r.answeredDuringReload)],
+    ["RSS before", (r) => `${r.rssBeforeMb.toFixed(0)} MB`],
+    ["peak RSS", (r) => `${r.peakRssMb.toFixed(0)} MB`],
+  ];
+  printColumns(columns, rows);
+}
+
+function printColumns<R>(columns: Array<[string, (r: R) => string]>, rows: readonly R[]): void {
+  const cells = rows.map((r) => columns.map(([, f]) => f(r)));
+  const widths = columns.map(([name], c) =>
+    Math.max(name.length, ...cells.map((row) => row[c]?.length ?? 0)),
+  );
+  console.log(columns.map(([name], c) => name.padStart(widths[c] ?? 0)).join("  "));
+  for (const row of cells) console.log(row.map((v, c) => v.padStart(widths[c] ?? 0)).join("  "));
 }
 
 function printTable(rows: readonly SizeResult[]): void {

@@ -92,3 +92,56 @@ export function percentile(values: readonly number[], p: number): number {
 export function ms(value: number): string {
   return value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`;
 }
+
+/** What `hostile.ts` reports for one hostile base reloaded by the bot's store. */
+export interface HostileResult {
+  /** `aliased`, `valid-<n>mb` or `broken-<n>mb`. */
+  readonly label: string;
+  readonly facts: number;
+  /** The base's files together. */
+  readonly bytes: number;
+  /** Whether the reload swapped the base in (only the valid ones should). */
+  readonly ok: boolean;
+  readonly problems: number;
+  readonly firstProblem?: string;
+  /** From the request to the answer (refusal, or swap). */
+  readonly reloadMs: number;
+  /** The event loop's longest delay meanwhile, questions being answered every 5 ms. */
+  readonly maxStallMs: number;
+  readonly answeredDuringReload: number;
+  readonly rssBeforeMb: number;
+  /** The process's resident memory at its highest during the reload, sampled every 10 ms. */
+  readonly peakRssMb: number;
+}
+
+/** The issue's targets for hostile bases (a case not measured is not judged). */
+export function checkHostileTargets(results: readonly HostileResult[]): Target[] {
+  const targets: Target[] = [];
+  const check = (name: string, met: boolean, detail: string) => targets.push({ name, met, detail });
+  for (const r of results) {
+    const broken = r.label !== "valid" && !r.label.startsWith("valid-");
+    check(
+      `${r.label}: ${broken ? "refused" : "swapped in"}`,
+      r.ok === !broken,
+      r.ok ? "swapped in" : `refused, ${r.problems} problem(s)`,
+    );
+    check(
+      `${r.label}: no event-loop stall > 50 ms reloading it`,
+      r.maxStallMs <= 50,
+      ms(r.maxStallMs),
+    );
+    const size = /^broken-(\d+)mb$/.exec(r.label)?.[1];
+    if (size === "50") {
+      check("broken-50mb: refused within 30 s", r.reloadMs <= 30_000, ms(r.reloadMs));
+    }
+    const valid = size ? results.find((v) => v.label === `valid-${size}mb`) : undefined;
+    if (valid) {
+      check(
+        `${r.label}: peak memory < twice that of valid-${size}mb`,
+        r.peakRssMb < 2 * valid.peakRssMb,
+        `${r.peakRssMb.toFixed(0)} MB against ${valid.peakRssMb.toFixed(0)} MB`,
+      );
+    }
+  }
+  return targets;
+}

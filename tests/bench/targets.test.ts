@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkTargets, percentile, type SizeResult } from "../../scripts/bench/result.js";
+import {
+  checkHostileTargets,
+  checkTargets,
+  type HostileResult,
+  percentile,
+  type SizeResult,
+} from "../../scripts/bench/result.js";
 
 const result = (label: string, over: Partial<SizeResult> = {}): SizeResult => ({
   label,
@@ -65,5 +71,47 @@ describe("percentile", () => {
     expect(percentile(values, 99)).toBe(99);
     expect(percentile(values, 100)).toBe(100);
     expect(percentile([], 99)).toBe(0);
+  });
+});
+
+const hostile = (label: string, over: Partial<HostileResult> = {}): HostileResult => ({
+  label,
+  facts: 85_000,
+  bytes: 50 * 2 ** 20,
+  ok: label.startsWith("valid-"),
+  problems: label.startsWith("valid-") ? 0 : 85_000,
+  reloadMs: 10_000,
+  maxStallMs: 20,
+  answeredDuringReload: 1000,
+  rssBeforeMb: 100,
+  peakRssMb: 400,
+  ...over,
+});
+
+describe("checkHostileTargets", () => {
+  it("passes hostile reloads that meet every target", () => {
+    const targets = checkHostileTargets([
+      hostile("aliased"),
+      hostile("valid-50mb"),
+      hostile("broken-50mb", { peakRssMb: 700 }),
+    ]);
+    expect(targets.filter((t) => !t.met)).toEqual([]);
+    expect(targets.map((t) => t.name)).toContain("broken-50mb: refused within 30 s");
+  });
+
+  it("names each target missed", () => {
+    const missed = checkHostileTargets([
+      hostile("aliased", { ok: true }),
+      hostile("valid-50mb"),
+      hostile("broken-50mb", { maxStallMs: 80, reloadMs: 31_000, peakRssMb: 800 }),
+    ])
+      .filter((t) => !t.met)
+      .map((t) => t.name);
+    expect(missed).toEqual([
+      "aliased: refused",
+      "broken-50mb: no event-loop stall > 50 ms reloading it",
+      "broken-50mb: refused within 30 s",
+      "broken-50mb: peak memory < twice that of valid-50mb",
+    ]);
   });
 });
