@@ -100,7 +100,7 @@ const en: Messages = {
   notInSources: "Not in my sources",
   suggestionsHeading: "You could ask",
   answerFooter:
-    "Receipts · quote bars are verbatim from the articles; summaries and translations are ours · /sources",
+    "Receipts · quote bars are verbatim from the articles; summaries and translations are ours",
   questionShortened: "(question shortened)",
   quoteShortened: "(quote shortened here; the rest is in the source)",
   moreNotShown: (n) => `${n} more ${n === 1 ? "fact is" : "facts are"} not shown here.`,
@@ -203,7 +203,7 @@ const nl: Messages = {
   notInSources: "Niet in mijn bronnen",
   suggestionsHeading: "Je zou kunnen vragen",
   answerFooter:
-    "Receipts · citaten met een balk zijn letterlijk uit de artikelen; samenvattingen en vertalingen zijn van ons · /bronnen",
+    "Receipts · citaten met een balk zijn letterlijk; samenvattingen en vertalingen zijn van ons",
   questionShortened: "(vraag ingekort)",
   quoteShortened: "(citaat hier ingekort; de rest staat in de bron)",
   moreNotShown: (n) => `${n} ${n === 1 ? "feit staat" : "feiten staan"} hier niet bij.`,

@@ -47,6 +47,8 @@ export const QUESTION_SHOWN = 300;
 const MAX_BLOCKS = 5;
 /** Room kept in a block so that it never overflows a description. */
 const BLOCK_MAX = 1800;
+/** Room left in a pane for the height model's error (see `npm run screenshots`). */
+const MARGIN = 24;
 /** Navigation buttons under an answer. */
 export const MAX_NAV_BUTTONS = 3;
 
@@ -58,18 +60,39 @@ export const ROLE_COLOR: Record<Role, number> = {
   other: 0x9b59b6,
 };
 
-/** One heading and its blocks (each block: one speaker's consecutive quotes from one source). */
+/** One heading and its blocks. */
 export interface RenderedGroup {
   readonly heading: string;
   readonly blocks: readonly Block[];
+  /** A company's own words follow: what was reported shows one block, so they come early. */
+  readonly lead?: boolean;
 }
 
+/** One fact (or the note that a company gave no response). */
 export interface Block {
-  readonly text: string;
+  /** The speaker and the citation: left out after a block with the same `key`. */
+  readonly head?: string;
+  readonly body: string;
+  /** Speaker, way and source: consecutive quotes with the same key are shown as one. */
+  readonly key: string;
   /** Source ids cited in the block. */
   readonly cites: readonly string[];
   /** Fact ids shown in the block. */
   readonly facts: readonly string[];
+}
+
+/**
+ * A group's blocks as text, an empty line between them (or two quote bars would run into one):
+ * a speaker's consecutive quotes from one source under one head.
+ */
+export function blocksText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b, i) => {
+      const continues = b.head !== undefined && b.key === blocks[i - 1]?.key;
+      const text = continues || !b.head ? b.body : `${b.head}\n${b.body}`;
+      return i === 0 ? text : `\n${text}`;
+    })
+    .join("\n");
 }
 
 export function renderAnswer(
@@ -85,27 +108,35 @@ export function renderAnswer(
   if (!answer.answered) return notAnswered(answer, locale, heading);
 
   const groups = renderGroups(answer, locale);
-  const short = shortAnswer(answer, locale);
   const worded = wordAnswerMessage(answer, locale);
   const note = worded ? `**${t.note}:** ${escapeText(worded)}` : undefined;
   const content = [heading, note].filter(Boolean).join("\n");
-  const budget = options.budget ?? PANE;
+  // The model is within about 5% of what a browser lays out: aim a little lower than a pane.
+  const budget = options.budget ?? PANE - MARGIN;
+  let short = shortAnswer(answer, locale);
   const build = (counts: readonly number[]): RenderedMessage => {
     const shown = groups.map((g, i) => ({ ...g, blocks: g.blocks.slice(0, counts[i] ?? 0) }));
     const ids = shown.flatMap((g) => g.blocks.flatMap((b) => b.facts));
     const buttons = navRow(t, options.sourcesButton ?? true, options.more?.(ids) ?? []);
     return message(content, answerEmbed(answer, short, shown, t), buttons);
   };
-  // Every group shows its first block; then more, group by group in turn, while they fit.
+  // Every group shows its first block. Too tall even so: a two-line short answer, then the
+  // last groups' receipts go behind "All on X" (never the first two groups').
   const counts = groups.map((g) => Math.min(1, g.blocks.length));
+  if (messageHeight(build(counts)) > budget) short = shortAnswer(answer, locale, 2);
+  for (let i = counts.length - 1; i >= 2 && messageHeight(build(counts)) > budget; i--) {
+    counts[i] = 0;
+  }
+  // Then more, group by group in turn, while they fit.
   let total = counts.reduce((a, b) => a + b, 0);
   for (let grew = true; grew && total < MAX_BLOCKS; ) {
     grew = false;
     for (const [i, g] of groups.entries()) {
-      if (total >= MAX_BLOCKS || (counts[i] ?? 0) >= g.blocks.length) continue;
+      const count = counts[i] ?? 0;
+      if (total >= MAX_BLOCKS || count === 0 || count >= g.blocks.length || g.lead) continue;
       const next = counts.map((c, j) => (j === i ? c + 1 : c));
       if (messageHeight(build(next)) > budget) continue;
-      counts[i] = (counts[i] ?? 0) + 1;
+      counts[i] = count + 1;
       total++;
       grew = true;
     }
@@ -164,7 +195,7 @@ export function answerEmbed(
   if (short) parts.push(short);
   for (const g of groups) {
     if (g.blocks.length === 0) continue;
-    parts.push([`**${g.heading}**`, ...g.blocks.map((b) => b.text)].join("\n"));
+    parts.push(`**${g.heading}**\n${blocksText(g.blocks)}`);
   }
   const cited = [...new Set(groups.flatMap((g) => g.blocks.flatMap((b) => b.cites)))]
     .map((id) => sources.get(id))
@@ -192,11 +223,12 @@ function title(answer: Answer, t: Messages): string {
   return companies.map((c) => c.name).join(", ") || answer.question;
 }
 
-/** The curated summaries, in the reader's language, labelled as ours. */
-export function shortAnswer(answer: Answer, locale: Locale): string {
+/** The curated summaries (at most `max`), in the reader's language, labelled as ours. */
+export function shortAnswer(answer: Answer, locale: Locale, max = 3): string {
   const t = messages(locale);
   const facts = factsById(answer);
   const lines = answer.short
+    .slice(0, max)
     .map((id) => facts.get(id))
     .filter((f): f is AnswerFact => f !== undefined)
     .map((f) => `• ${escapeText(locale === "nl" ? f.summaryNl : f.summary)}`);
@@ -209,13 +241,16 @@ export function renderGroups(answer: Answer, locale: Locale): RenderedGroup[] {
   const facts = factsById(answer);
   const sources = new Map(answer.sources.map((s) => [s.id, s]));
   const role = new Map(answer.companies.map((c) => [c.id, c.role]));
-  return answer.groups.map((g) => {
+  return answer.groups.map((g, i) => {
     const shown = g.facts.map((id) => facts.get(id)).filter((f): f is AnswerFact => !!f);
-    const blocks = runs(shown).map((run) => block(run, sources, locale));
+    const blocks = shown.map((f) => block(f, sources, locale));
     if (g.kind === "response" && blocks.length === 0) {
-      blocks.push({ text: `*${escapeText(t.noResponse(g.company.name))}*`, cites: [], facts: [] });
+      const body = `*${escapeText(t.noResponse(g.company.name))}*`;
+      blocks.push({ body, key: `none:${g.company.id}`, cites: [], facts: [] });
     }
-    return { heading: groupHeading(g, role.get(g.company.id), t), blocks };
+    const next = answer.groups[i + 1];
+    const lead = g.kind === "reported" && next !== undefined && next.kind !== "reported";
+    return { heading: groupHeading(g, role.get(g.company.id), t), blocks, lead };
   });
 }
 
@@ -226,54 +261,26 @@ function groupHeading(g: AnswerGroup, role: Role | undefined, t: Messages): stri
   return t.groupSaid(name);
 }
 
-/** Consecutive facts from one speaker, said one way, in one source. */
-function runs(facts: readonly AnswerFact[]): AnswerFact[][] {
-  const key = (f: AnswerFact) =>
-    [
-      f.source,
-      f.voice.how,
-      f.voice.spokesperson,
-      f.voice.to?.id,
-      ...f.voice.who.map((w) => w.id),
-    ].join("|");
-  const out: AnswerFact[][] = [];
-  for (const f of facts) {
-    const last = out[out.length - 1];
-    if (last?.[0] && key(last[0]) === key(f)) last.push(f);
-    else out.push([f]);
-  }
-  return out;
-}
-
 /**
- * The speaker and the citation, then each quote. A quote in a language the reader does not read
+ * The speaker and the citation, then the quote. A quote in a language the reader does not read
  * (Dutch for an English reader) comes after our translation, labelled; the quote bar is verbatim.
  */
 function block(
-  run: readonly AnswerFact[],
+  fact: AnswerFact,
   sources: ReadonlyMap<string, AnswerSource>,
   locale: Locale,
 ): Block {
   const t = messages(locale);
-  const first = run[0] as AnswerFact;
-  const source = sources.get(first.source);
-  const head = `${escapeText(speakerWords(first, source, locale))} **[${source?.n ?? "?"}]**`;
-  const parts = run.map((f) => {
-    const translate = f.language !== locale && f.language !== "en" && f.translation;
-    const quote = trimWithNote(
-      blockQuote(escapeText(f.quote)),
-      BLOCK_MAX / run.length,
-      t.quoteShortened,
-    );
-    return translate
-      ? `*${t.ourTranslation}:* ${escapeText(f.translation ?? "")}\n${quote}`
-      : quote;
-  });
-  return {
-    text: [head, ...parts].join("\n"),
-    cites: [first.source],
-    facts: run.map((f) => f.id),
-  };
+  const source = sources.get(fact.source);
+  const head = `${escapeText(speakerWords(fact, source, locale))} **[${source?.n ?? "?"}]**`;
+  const translate = fact.language !== locale && fact.language !== "en" && fact.translation;
+  const quote = trimWithNote(blockQuote(escapeText(fact.quote)), BLOCK_MAX, t.quoteShortened);
+  const body = translate
+    ? `*${t.ourTranslation}:* ${escapeText(fact.translation ?? "")}\n${quote}`
+    : quote;
+  const v = fact.voice;
+  const key = [fact.source, v.how, v.spokesperson, v.to?.id, ...v.who.map((w) => w.id)].join("|");
+  return { head, body, key, cites: [fact.source], facts: [fact.id] };
 }
 
 /** Who spoke and how it reached the article, in the reader's language. */

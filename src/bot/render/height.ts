@@ -10,16 +10,17 @@ import type { RenderedMessage } from "./limits.js";
 /** What a laptop's Discord window shows of the messages, in pixels. */
 export const PANE = 730;
 
-/** Characters per line, measured on Noto Sans at Discord's sizes (average prose). */
+/** Characters per line: fitted on every quote, translation and summary of the base, laid out in
+ * Chromium with Noto Sans at Discord's sizes (off by 5 to 10 lines in about 340). */
 const CHARS = {
   /** Message content: 16 px text across the chat column (about 700 px). */
   content: 92,
   /** Embed description: 14 px text in the 488 px inside a 520 px embed. */
-  embed: 68,
+  embed: 73,
   /** A block quote loses its bar and padding (24 px). */
-  quote: 64,
-  /** Sub-text (`-# `) is 12 px. */
-  subtext: 82,
+  quote: 69,
+  /** Sub-text (`-# `) is 13 px. */
+  subtext: 76,
   /** The embed title, 16 px bold. */
   title: 54,
   /** The footer, 12 px. */
