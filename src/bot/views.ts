@@ -35,11 +35,18 @@ export function questionView(
   const subjects = [
     ...new Set(a.groups.filter((g) => g.kind !== "position").map((g) => g.company.id)),
   ];
+  // Worked out once: the renderer asks for the buttons each time it tries a layout.
+  const everything = subjects.slice(0, 2).map((id) => {
+    const all = companyAnswer(id, kb);
+    return {
+      id,
+      name: all?.companies[0]?.name ?? id,
+      facts: all?.groups.flatMap((g) => g.facts) ?? [],
+    };
+  });
   const more = (shown: readonly string[]): NavButton[] =>
-    subjects.slice(0, 2).flatMap((id) => {
-      const all = companyAnswer(id, kb);
-      const name = all?.companies[0]?.name ?? id;
-      const rest = all ? all.groups.flatMap((g) => g.facts).filter((f) => !shown.includes(f)) : [];
+    everything.flatMap(({ id, name, facts }) => {
+      const rest = facts.filter((f) => !shown.includes(f));
       const customId = buildCustomId({
         kind: "page",
         id,

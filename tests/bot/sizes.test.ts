@@ -90,7 +90,7 @@ describe("answers fit the screen", () => {
       `the tallest one-company answer, ${tallestOne.where}`,
     ).toBeLessThanOrEqual(PANE);
     expect(tallest.px, `the tallest answer, ${tallest.where}`).toBeLessThanOrEqual(PANE * 1.5);
-  });
+  }, 180_000);
 
   it("the asked company's own words are within the first three blocks", () => {
     let checked = 0;
@@ -120,7 +120,7 @@ describe("answers fit the screen", () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
-  });
+  }, 180_000);
 
   it("/company for the company with the most facts: one message a page, each page ≤ 1 pane", () => {
     const counts = kb.organizations.map((o) => ({
