@@ -114,6 +114,7 @@ function printHostile(rows: readonly HostileResult[]): void {
     ["outcome", (r) => (r.ok ? "swapped in" : `refused (${r.problems.toLocaleString("en")})`)],
     ["reload", (r) => ms(r.reloadMs)],
     ["max stall", (r) => ms(r.maxStallMs)],
+    ["idle stall", (r) => ms(r.idleStallMs)],
     ["answered", (r) => String(r.answeredDuringReload)],
     ["RSS before", (r) => `${r.rssBeforeMb.toFixed(0)} MB`],
     ["peak RSS", (r) => `${r.peakRssMb.toFixed(0)} MB`],

@@ -22,6 +22,8 @@ import type { HostileResult } from "./result.js";
 const FACTS_PER_MB = 1700;
 const QUESTION_EVERY_MS = 5;
 const MEMORY_EVERY_MS = 10;
+/** Questions alone before the reload: the stall the machine itself causes, for comparison. */
+const IDLE_MS = 3000;
 
 const name = process.argv[2] ?? "aliased";
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -104,6 +106,10 @@ async function measure(label: string, dir: string, facts: number): Promise<Hosti
     answer(questions[answered % questions.length] ?? "", store.current);
     answered++;
   }, QUESTION_EVERY_MS);
+  const idle = monitorEventLoopDelay({ resolution: 1 });
+  idle.enable();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  idle.disable();
   let peakRss = rssBefore;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -126,6 +132,7 @@ async function measure(label: string, dir: string, facts: number): Promise<Hosti
     firstProblem: result.ok ? undefined : result.problems[0]?.message.slice(0, 160),
     reloadMs,
     maxStallMs: delay.max / 1e6,
+    idleStallMs: idle.max / 1e6,
     answeredDuringReload: answered,
     rssBeforeMb: rssBefore / 2 ** 20,
     peakRssMb: peakRss / 2 ** 20,

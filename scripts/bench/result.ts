@@ -109,6 +109,8 @@ export interface HostileResult {
   /** The event loop's longest delay meanwhile, questions being answered every 5 ms. */
   readonly maxStallMs: number;
   readonly answeredDuringReload: number;
+  /** The longest stall in 3 s of questions alone before the reload: the machine's own share. */
+  readonly idleStallMs: number;
   readonly rssBeforeMb: number;
   /** The process's resident memory at its highest during the reload, sampled every 10 ms. */
   readonly peakRssMb: number;
@@ -128,7 +130,7 @@ export function checkHostileTargets(results: readonly HostileResult[]): Target[]
     check(
       `${r.label}: no event-loop stall > 50 ms reloading it`,
       r.maxStallMs <= 50,
-      ms(r.maxStallMs),
+      `${ms(r.maxStallMs)} (${ms(r.idleStallMs)} with questions alone)`,
     );
     const size = /^broken-(\d+)mb$/.exec(r.label)?.[1];
     if (size === "50") {

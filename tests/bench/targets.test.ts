@@ -83,6 +83,7 @@ const hostile = (label: string, over: Partial<HostileResult> = {}): HostileResul
   reloadMs: 10_000,
   maxStallMs: 20,
   answeredDuringReload: 1000,
+  idleStallMs: 10,
   rssBeforeMb: 100,
   peakRssMb: 400,
   ...over,
