@@ -2,6 +2,7 @@
 import { formatConfigProblems, loadConfig } from "./config.js";
 import { deployCommands } from "./deploy-commands.js";
 import { createLogger, redact } from "./logger.js";
+import { withTimeout } from "./timeout.js";
 
 const loaded = loadConfig();
 if (!loaded.ok) {
@@ -16,7 +17,7 @@ try {
   logger.info(`registered ${result.names.length} commands ${where}: ${result.names.join(", ")}`);
   if (result.scope === "global") logger.info("global commands can take up to an hour to appear");
 } catch (error) {
-  logger.flush();
+  await withTimeout(logger.end(), 2000, "log lines written").catch(() => undefined);
   console.error(redact(error instanceof Error ? error.message : String(error), [config.token]));
   process.exit(1);
 }

@@ -34,8 +34,12 @@ export interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
-  /** Writes out what is buffered, as far as it can without waiting long (call before exiting). */
-  flush(): void;
+  /**
+   * Writes out what is buffered and stops writing (call just before exiting; later lines are
+   * dropped). Resolves when done, or when a stream fails; a stuck reader can keep it waiting, so
+   * callers bound the wait.
+   */
+  end(): Promise<void>;
   stats(): LogStats;
 }
 
@@ -101,7 +105,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     info: (m, f) => log("info", m, f),
     warn: (m, f) => log("warn", m, f),
     error: (m, f) => log("error", m, f),
-    flush: () => sink.flush(),
+    end: () => sink.end(),
     stats: () => sink.stats(),
   };
 }
@@ -129,7 +133,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 interface Sink {
   write(line: string, level: LogLevel): void;
   dropped(): void;
-  flush(): void;
+  end(): Promise<void>;
   stats(): LogStats;
 }
 
@@ -146,7 +150,7 @@ function memorySink(write: (line: string, level: LogLevel) => void): Sink {
     dropped: () => {
       dropped++;
     },
-    flush: () => undefined,
+    end: () => Promise.resolve(),
     stats: () => ({ dropped, writeErrors: 0, lost: [] }),
   };
 }
@@ -174,9 +178,10 @@ function standardStreams(): Sink {
     dropped: () => {
       counts.dropped++;
     },
-    flush: () => {
-      out.flush();
-      err.flush();
+    // Standard output first: if it fails on the way, standard error can still say so.
+    end: async () => {
+      await out.end();
+      await err.end();
     },
     stats: () => ({ ...counts, lost: [out, err].filter((s) => s.lost).map((s) => s.name) }),
   };
@@ -185,7 +190,7 @@ function standardStreams(): Sink {
 /** One file descriptor written through sonic-boom; given up (and its lines dropped) on failure. */
 class LogStream {
   lost = false;
-  #exiting = false;
+  #ended: Promise<void> | undefined;
   readonly #boom;
 
   constructor(
@@ -198,8 +203,6 @@ class LogStream {
       dest: fd,
       sync: false,
       maxLength: MAX_BUFFER_BYTES,
-      // A full pipe is retried (sonic-boom waits 100 ms between tries), but not at exit.
-      retryEAGAIN: () => !this.#exiting,
     });
     this.#boom.on("error", (error: NodeJS.ErrnoException) => {
       counts.writeErrors++;
@@ -224,15 +227,22 @@ class LogStream {
     }
   }
 
-  /** Writes out the buffer now, once; a stream that is gone or full keeps the rest. */
-  flush(): void {
-    if (this.lost) return;
-    this.#exiting = true;
-    try {
-      this.#boom.flushSync();
-    } catch {
-      // Gone or full at exit: what is left is dropped.
-    }
+  /**
+   * Writes out the buffer and stops. Asynchronously, and not with sonic-boom's flushSync, which
+   * retries a failed write forever when the failure is not EAGAIN (EPIPE included).
+   */
+  end(): Promise<void> {
+    this.#ended ??= new Promise<void>((resolve) => {
+      if (this.lost) return resolve();
+      this.#boom.once("close", () => resolve());
+      this.#boom.once("error", () => resolve());
+      try {
+        this.#boom.end();
+      } catch {
+        resolve();
+      }
+    });
+    return this.#ended;
   }
 }
 

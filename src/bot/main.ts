@@ -9,6 +9,7 @@ import { logError } from "./errors.js";
 import { createLogger, redact } from "./logger.js";
 import { createSharded, type ShardedBot } from "./sharding.js";
 import { type RunningBot, startBot } from "./start.js";
+import { withTimeout } from "./timeout.js";
 
 normaliseShardingEnv();
 const loaded = loadConfig();
@@ -33,8 +34,14 @@ process.stderr.on("error", () => undefined);
 process.on("unhandledRejection", (reason) => logError(logger, "unhandled rejection", reason));
 process.on("uncaughtException", (error) => logError(logger, "uncaught exception", error));
 
+/** How long exiting waits for the log streams (a reader that stopped reading can hold them). */
+const LOG_END_WAIT_MS = 2000;
+let exiting = false;
+
 /** Exits after writing out buffered log lines, saying first if some were lost on the way. */
-const exit = (code: number): never => {
+const exit = (code: number): void => {
+  if (exiting) return;
+  exiting = true;
   const stats = logger.stats();
   if (stats.dropped > 0 || stats.writeErrors > 0) {
     logger.warn("some log lines were not written", {
@@ -43,8 +50,8 @@ const exit = (code: number): never => {
       lost: stats.lost.join(", ") || undefined,
     });
   }
-  logger.flush();
-  return process.exit(code);
+  setTimeout(() => process.exit(code), LOG_END_WAIT_MS).unref();
+  void logger.end().then(() => process.exit(code));
 };
 
 /** What a signal acts on, once there is something: set before the shards are spawned. */
@@ -82,7 +89,7 @@ try {
   }
 } catch (error) {
   await running?.stop();
-  logger.flush();
+  await withTimeout(logger.end(), LOG_END_WAIT_MS, "log lines written").catch(() => undefined);
   console.error(redact(error instanceof Error ? error.message : String(error), [config.token]));
   process.exit(1);
 }

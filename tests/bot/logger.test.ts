@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createLogger, memoryLogger, redact } from "../../src/bot/logger.js";
 import { TOKEN } from "./helpers.js";
@@ -97,5 +99,38 @@ describe("logger", () => {
     expect(() => log.error("x", { hostile })).not.toThrow();
     expect(() => log.info("y")).not.toThrow();
     expect(log.stats().dropped).toBe(2);
+  });
+
+  it("in a process whose stdout reader is gone, logging and ending neither throw nor hang", async () => {
+    const logger = fileURLToPath(new URL("../../src/bot/logger.ts", import.meta.url));
+    // Lines are still buffered when the logger ends: sonic-boom's flushSync would retry the
+    // failing write forever (it retries every error but EAGAIN); end() must not.
+    const script = `
+      import { createLogger } from ${JSON.stringify(logger)};
+      const log = createLogger({ level: "debug" });
+      process.stdin.once("data", async () => {
+        for (let i = 0; i < 1000; i++) log.info("line " + i, { i });
+        await log.end();
+        process.stderr.write("ended " + JSON.stringify(log.stats()) + "\\n");
+      });`;
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script],
+      {
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.stdout.destroy(); // the reader is gone before the first line
+    child.stdin.end("go\n");
+    expect(await exited, stderr).toBe(0);
+    const stats = JSON.parse(/ended (.*)/.exec(stderr)?.[1] ?? "null");
+    expect(stats.lost).toEqual(["standard output"]);
+    expect(stats.writeErrors).toBe(1);
+    expect(stderr).toMatch(/WARN writing log lines to standard output failed \(EPIPE\)/);
   });
 });

@@ -155,3 +155,18 @@ test("both streams closed: the bot still answers, errors included, and exits 0 o
     run.child.kill("SIGKILL");
   }
 }, 60_000);
+
+test("SIGTERM just after both streams closed, with lines still buffered, exits 0", async () => {
+  const run = await startMain({ LOG_LEVEL: "debug" });
+  try {
+    // Lines on their way out when the readers go: the exit must not wait on them forever.
+    const asked = ask(QUESTIONS[2] ?? "");
+    await asked.reply(10_000);
+    run.child.stdout?.destroy();
+    run.child.stderr?.destroy();
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+  } finally {
+    run.child.kill("SIGKILL");
+  }
+}, 60_000);
