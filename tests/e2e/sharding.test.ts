@@ -109,7 +109,8 @@ test("a shard whose manager is killed outright closes its session and exits", as
   try {
     await discord.waitFor(
       () => (discord.gatewayStatus().live === 1 ? true : undefined),
-      15_000,
+      // A manager and a shard process, each compiling with tsx: slow on a loaded machine.
+      30_000,
       "the one shard to connect",
     );
     expect(discord.identifies.at(-1)?.shard).toEqual([0, 1]);
@@ -123,4 +124,4 @@ test("a shard whose manager is killed outright closes its session and exits", as
   } finally {
     manager.child.kill("SIGKILL");
   }
-}, 30_000);
+}, 50_000);
