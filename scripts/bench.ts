@@ -1,12 +1,16 @@
 /**
  * `npm run bench`: the engine on the shipped fact base and on generated bases of 1,000, 10,000
- * and 100,000 facts, beside the naive approach (one fuse.js index over every fact, the whole
- * question searched), with the issue's targets checked (exit 1 when one is missed).
+ * and 100,000 facts, beside two peers, the naive approach (one fuse.js index over every fact, the
+ * whole question searched) and MiniSearch (BM25 with field boosts, fuzzy and prefix matching:
+ * scripts/bench/peer.ts), timed on the same questions and judged on the same question sets, and
+ * on questions made to be expensive (scripts/bench/adversarial.ts), with the issues' targets
+ * checked (exit 1 when one is missed).
  *
- *   npm run bench                   a table
+ *   npm run bench                   the tables
  *   npm run bench -- --json         one JSON object on stdout: { machine, sizes, targets }
  *   npm run bench -- --sizes=shipped,1000
- *   npm run bench -- --quick        shipped and 1,000 facts, the 10 MB hostile bases
+ *   npm run bench -- --quick        shipped and 1,000 facts (fewer answers timed), the 10 MB
+ *                                   hostile bases
  *   npm run bench -- --hostile=aliased,broken-10mb   (or none): which hostile bases
  *
  * Then the bot's store reloads hostile bases (scripts/bench/hostile.ts): one whose YAML aliases
@@ -25,6 +29,8 @@ import {
   checkTargets,
   type HostileResult,
   ms,
+  ratio,
+  type Share,
   type SizeResult,
 } from "./bench/result.js";
 
@@ -61,7 +67,7 @@ log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryMb} MB, Node ${mach
 const results: SizeResult[] = [];
 for (const size of sizes) {
   log(`measuring ${size === "shipped" ? "the shipped base" : `${size} facts`}…`);
-  results.push(await measureInChild<SizeResult>(MEASURE, size));
+  results.push(await measureInChild<SizeResult>(MEASURE, size, [], quick ? ["--quick"] : []));
 }
 const hostileResults: HostileResult[] = [];
 for (const name of hostile) {
@@ -75,17 +81,23 @@ if (json) {
   console.log(JSON.stringify({ machine, sizes: results, hostile: hostileResults, targets }));
 } else {
   if (results.length > 0) printTable(results);
+  if (results.length > 0) printPeerTable(results);
   if (hostileResults.length > 0) printHostile(hostileResults);
   console.log("");
   for (const t of targets) console.log(`${t.met ? "ok    " : "MISSED"}  ${t.name}: ${t.detail}`);
 }
 process.exitCode = targets.every((t) => t.met) ? 0 : 1;
 
-function measureInChild<T>(script: string, arg: string, flags: string[] = []): Promise<T> {
+function measureInChild<T>(
+  script: string,
+  arg: string,
+  flags: string[] = [],
+  after: string[] = [],
+): Promise<T> {
   const size = arg;
   return new Promise((resolve, reject) => {
     // execArgv carries tsx's loader, so the child runs TypeScript as this process does.
-    const child = spawn(process.execPath, [...process.execArgv, ...flags, script, arg], {
+    const child = spawn(process.execPath, [...process.execArgv, ...flags, script, arg, ...after], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
@@ -131,6 +143,30 @@ function printColumns<R>(columns: Array<[string, (r: R) => string]>, rows: reado
   for (const row of cells) console.log(row.map((v, c) => v.padStart(widths[c] ?? 0)).join("  "));
 }
 
+/** Engine vs MiniSearch: times (on the questions MiniSearch was timed on) and accuracy. */
+function printPeerTable(rows: readonly SizeResult[]): void {
+  const share = (s: Share) => `${s.right}/${s.of}`;
+  const pair = (ours: Share, theirs: Share) =>
+    `${share(ours)} vs ${share(theirs)} (${ratio(ours.right, theirs.right)})`;
+  const columns: Array<[string, (r: SizeResult) => string]> = [
+    ["facts", (r) => r.facts.toLocaleString("en")],
+    ["MiniSearch p50", (r) => ms(r.peerP50Ms)],
+    ["MiniSearch p99", (r) => ms(r.peerP99Ms)],
+    ["× p50", (r) => ratio(r.peerP50Ms, r.peerSampleP50Ms)],
+    ["× p99", (r) => ratio(r.peerP99Ms, r.peerSampleP99Ms)],
+    ["MiniSearch index", (r) => ms(r.peerIndexMs)],
+    [
+      "tuned set",
+      (r) => pair({ right: r.right, of: r.questions }, { right: r.peerRight, of: r.questions }),
+    ],
+    ["chat-dev in scope", (r) => pair(r.chatInScope, r.peerChatInScope)],
+    ["chat-dev declined", (r) => pair(r.chatOutOfScope, r.peerChatOutOfScope)],
+  ];
+  console.log("");
+  console.log("engine vs MiniSearch (× = how many times the engine's figure is better):");
+  printColumns(columns, rows);
+}
+
 function printTable(rows: readonly SizeResult[]): void {
   const columns: Array<[string, (r: SizeResult) => string]> = [
     ["facts", (r) => r.facts.toLocaleString("en")],
@@ -145,6 +181,8 @@ function printTable(rows: readonly SizeResult[]): void {
     ["× p50", (r) => `${(r.naiveP50Ms / r.sampleP50Ms).toFixed(0)}×`],
     ["× p99", (r) => `${(r.naiveP99Ms / r.sampleP99Ms).toFixed(0)}×`],
     ["accuracy", (r) => `${r.right}/${r.questions}`],
+    ["adv p50", (r) => ms(r.adversarialP50Ms)],
+    ["adv p99", (r) => ms(r.adversarialP99Ms)],
     ["load", (r) => ms(r.loadMs)],
     ["index", (r) => ms(r.indexMs)],
     ["naive index", (r) => ms(r.naiveIndexMs)],

@@ -9,25 +9,36 @@ import { prepareAsync } from "../../src/engine/prepare.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { formatProblem } from "../../src/knowledge/problem.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import { type ChatEntry, judgeChat, loadChatSet } from "../../tests/questions/chat-set.js";
 import { judge, loadQuestionSet } from "../../tests/questions/question-set.js";
+import { adversarialQuestions } from "./adversarial.js";
 import { generateBase, SHIPPED_DIR } from "./generate.js";
+import { miniSearchPeer } from "./peer.js";
 import { percentile, type SizeResult } from "./result.js";
 
+/** `--quick`: fewer answers timed and a shorter warm-up, for a check rather than a record. */
+const QUICK = process.argv.includes("--quick");
 /** Answers timed: enough passes over the question set for a steady p99. */
-const TIMED_ANSWERS = 4000;
+const TIMED_ANSWERS = QUICK ? 1000 : 4000;
 /** Answers given before timing (or as many as fit in the time), for the JIT to settle. */
-const WARM_UP_ANSWERS = 8000;
-const WARM_UP_MS = 15_000;
+const WARM_UP_ANSWERS = QUICK ? 2000 : 8000;
+const WARM_UP_MS = QUICK ? 4000 : 15_000;
+/** Passes over the adversarial questions timed (each pass is every one of them). */
+const ADVERSARIAL_PASSES = QUICK ? 2 : 5;
+/** MiniSearch is timed on every question of the set, stopping early past this budget. */
+const PEER_BUDGET_MS = QUICK ? 10_000 : 30_000;
+/** The members'-voice development set (never a sealed one). */
+const CHAT_DEV = new URL("../../tests/questions/chat-dev.yaml", import.meta.url);
 /**
  * The naive index takes seconds a question on large bases: it is timed on an even sample of the
  * question set, smaller as the base grows, and stops early past a time budget.
  */
 const NAIVE_SAMPLE = (facts: number) => (facts <= 1000 ? 200 : facts <= 10_000 ? 40 : 12);
-const NAIVE_BUDGET_MS = 60_000;
+const NAIVE_BUDGET_MS = QUICK ? 10_000 : 60_000;
 /** During a reload, a question every few milliseconds, as a busy bot would get. */
 const QUESTION_EVERY_MS = 5;
 
-const arg = process.argv[2] ?? "shipped";
+const arg = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "shipped";
 const began = performance.now();
 /** Progress on stderr (stdout carries the result alone). */
 const phase = (what: string) =>
@@ -59,6 +70,12 @@ async function measure(dir: string, label: string): Promise<SizeResult> {
   const times = timeAnswers(kb, questions, Math.round(TIMED_ANSWERS / questions.length));
   phase(`timed ${times.length} answers`);
   const right = set.filter((entry) => judge(entry, answer(entry.question, kb)) === undefined);
+  const chat = loadChatSet(CHAT_DEV);
+  const chatRight = chatShares(chat, (q) => answer(q, kb));
+
+  const adversarial = adversarialQuestions(kb).map((a) => a.question);
+  const adversarialTimes = timeAnswers(kb, adversarial, ADVERSARIAL_PASSES);
+  phase(`timed ${adversarial.length} adversarial questions`);
 
   // The reload before the naive index: a bot's heap holds no such index, and collecting its
   // garbage would be charged to the reload's stalls.
@@ -68,6 +85,11 @@ async function measure(dir: string, label: string): Promise<SizeResult> {
   phase(`timed the naive index on ${naive.times.length} questions`);
   // Ours on the very questions the naive index was timed on, for ratios on the same work.
   const sample = timeAnswers(kb, naive.questions, Math.round(TIMED_ANSWERS / questions.length));
+  const peer = peerTimes(kb, questions);
+  phase(`timed MiniSearch on ${peer.times.length} questions`);
+  const peerSample = timeAnswers(kb, peer.questions, Math.round(TIMED_ANSWERS / questions.length));
+  const peerRight = set.filter((entry) => judge(entry, peer.answer(entry.question)) === undefined);
+  const peerChat = chatShares(chat, (q) => peer.answer(q));
   return {
     label,
     facts: kb.facts.length,
@@ -82,6 +104,21 @@ async function measure(dir: string, label: string): Promise<SizeResult> {
     sampleP50Ms: percentile(sample, 50),
     sampleP99Ms: percentile(sample, 99),
     naiveIndexMs: naive.indexMs,
+    peerP50Ms: percentile(peer.times, 50),
+    peerP99Ms: percentile(peer.times, 99),
+    peerQuestions: peer.times.length,
+    peerSampleP50Ms: percentile(peerSample, 50),
+    peerSampleP99Ms: percentile(peerSample, 99),
+    peerIndexMs: peer.indexMs,
+    peerRight: peerRight.length,
+    chatInScope: chatRight.inScope,
+    chatOutOfScope: chatRight.outOfScope,
+    peerChatInScope: peerChat.inScope,
+    peerChatOutOfScope: peerChat.outOfScope,
+    adversarialQuestions: adversarial.length,
+    adversarialP50Ms: percentile(adversarialTimes, 50),
+    adversarialP99Ms: percentile(adversarialTimes, 99),
+    adversarialMaxMs: percentile(adversarialTimes, 100),
     accuracy: right.length / set.length,
     right: right.length,
     questions: set.length,
@@ -153,6 +190,38 @@ function naiveTimes(kb: KnowledgeBase, questions: readonly string[]) {
     times.push(performance.now() - start);
   }
   return { times, indexMs, questions: sample.slice(0, times.length) };
+}
+
+/**
+ * MiniSearch (scripts/bench/peer.ts) over the same facts: its time to index, its time per
+ * question on the question set (stopping early past a budget), and the questions it was timed on.
+ */
+function peerTimes(kb: KnowledgeBase, questions: readonly string[]) {
+  const started = performance.now();
+  const peer = miniSearchPeer(kb);
+  const indexMs = performance.now() - started;
+  for (const q of questions.slice(0, 20)) peer.search(q);
+  const times: number[] = [];
+  const began = performance.now();
+  for (const q of questions) {
+    if (times.length >= 10 && performance.now() - began > PEER_BUDGET_MS) break;
+    const start = performance.now();
+    peer.answer(q);
+    times.push(performance.now() - start);
+  }
+  return { times, indexMs, answer: peer.answer, questions: questions.slice(0, times.length) };
+}
+
+/** Right answers to the members'-voice set: in scope (a share) and out of scope declined. */
+function chatShares(chat: readonly ChatEntry[], ask: (q: string) => ReturnType<typeof answer>) {
+  const inScope = chat.filter((e) => e.category !== "out-of-scope");
+  const outScope = chat.filter((e) => e.category === "out-of-scope");
+  const right = (es: readonly ChatEntry[]) =>
+    es.filter((e) => judgeChat(e, ask(e.q)) === undefined).length;
+  return {
+    inScope: { right: right(inScope), of: inScope.length },
+    outOfScope: { right: right(outScope), of: outScope.length },
+  };
 }
 
 /**

@@ -18,6 +18,26 @@ export interface SizeResult {
   readonly sampleP99Ms: number;
   /** Building the naive fuse.js index, against our `indexMs`. */
   readonly naiveIndexMs: number;
+  /** MiniSearch (scripts/bench/peer.ts): per question, on the questions it was timed on. */
+  readonly peerP50Ms: number;
+  readonly peerP99Ms: number;
+  readonly peerQuestions: number;
+  /** Ours on those same questions: the ratios to MiniSearch are taken on these. */
+  readonly peerSampleP50Ms: number;
+  readonly peerSampleP99Ms: number;
+  readonly peerIndexMs: number;
+  /** The tuned set answered right by MiniSearch, judged as ours (`right`). */
+  readonly peerRight: number;
+  /** The members'-voice development set (chat-dev.yaml): in scope right, out of scope declined. */
+  readonly chatInScope: Share;
+  readonly chatOutOfScope: Share;
+  readonly peerChatInScope: Share;
+  readonly peerChatOutOfScope: Share;
+  /** Questions made to be expensive (scripts/bench/adversarial.ts), timed over several passes. */
+  readonly adversarialQuestions: number;
+  readonly adversarialP50Ms: number;
+  readonly adversarialP99Ms: number;
+  readonly adversarialMaxMs: number;
   /** Share of the shipped question set answered right (see tests/questions). */
   readonly accuracy: number;
   readonly right: number;
@@ -34,6 +54,11 @@ export interface SizeResult {
   /** After loading. */
   readonly rssMb: number;
   readonly heapMb: number;
+}
+
+export interface Share {
+  readonly right: number;
+  readonly of: number;
 }
 
 export interface Target {
@@ -64,6 +89,11 @@ export function checkTargets(results: readonly SizeResult[]): Target[] {
       `${ratio.toFixed(0)}×`,
     );
     check(
+      "p99 over adversarial questions at 100,000 facts ≤ 25 ms",
+      k100.adversarialP99Ms <= 25,
+      `${ms(k100.adversarialP99Ms)} over ${k100.adversarialQuestions} questions`,
+    );
+    check(
       "RSS after loading 100,000 facts < 500 MB",
       k100.rssMb < 500,
       `${k100.rssMb.toFixed(0)} MB`,
@@ -80,6 +110,13 @@ export function checkTargets(results: readonly SizeResult[]): Target[] {
     }
   }
   return targets;
+}
+
+/** "1.8×": how many times `ours` beats `theirs` at a cost (time: theirs / ours). */
+export function ratio(theirs: number, ours: number): string {
+  if (ours <= 0) return "–";
+  const r = theirs / ours;
+  return r >= 10 ? `${r.toFixed(0)}×` : `${r.toFixed(1)}×`;
 }
 
 export function percentile(values: readonly number[], p: number): number {
