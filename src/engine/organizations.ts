@@ -155,6 +155,9 @@ export function findOrganizations(
       // A long question may repeat its words: each spelling is compared with the names once.
       let found = closest.get(typed);
       if (!closest.has(typed)) {
+        // Each spelling is compared with every name near its length: a question of hundreds of
+        // near-names (every alias at once) is bounded here, and the words past it stay words.
+        if (closest.size >= MAX_NAME_SPELLINGS) continue;
         found =
           (n === 1 ? undoubled(typed, index) : undefined) ??
           closestVariant(typed, nearInLength(index, typed));
@@ -234,6 +237,12 @@ function undoubled(typed: string, index: OrganizationIndex) {
   }
   return undefined;
 }
+
+/**
+ * Distinct spellings of one question compared with the names (see tuning.ts): the question sets
+ * need at most 19.
+ */
+export const MAX_NAME_SPELLINGS = 32;
 
 function closestVariant(typed: string, variants: readonly Variant[]) {
   let best: { variant: Variant; distance: number } | undefined;

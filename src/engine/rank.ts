@@ -13,6 +13,13 @@
  * organization it names, on a topic it is about, or with a fuzzy match. Any other fact would
  * score 0, so the answer is the same as scoring every fact, at a cost that grows with the
  * matches, not with the size of the base.
+ *
+ * Whatever a question holds (the base's commonest words by the hundred, every name at once, a
+ * near-typo of everything), its work is bounded by LIMITS: the stems it is searched by, the
+ * postings read to find candidates, and the candidates scored in full. Questions as people ask
+ * them stay far inside them (at 100,000 facts, at most 9 stems and 2,729 candidates over every
+ * question set), so the caps change no answer there; a question past them is answered from the
+ * facts its rarest words find.
  */
 import Fuse from "fuse.js";
 import { ABSOLUTE_FLOOR, RELATIVE_FLOOR } from "./compose.js";
@@ -51,6 +58,41 @@ export const WEIGHTS = {
   kind: 0.8,
 } as const;
 
+/**
+ * The work one question may cost. A question past one of them is answered from what fits:
+ * `stems` the rarest of its stems (ranking by the commonest says least), `postings` the
+ * candidates found first (named organizations, then topics, then rarest stems), `scored` those
+ * with the best rough score (rare stems, fuzzy matches and topics, without the phrase and common
+ * stem work of a full score).
+ */
+export const LIMITS = {
+  /** Distinct content stems searched: questions as people write them have under ten. */
+  stems: 24,
+  /** Entries of stem, organization and topic lists read to find candidates. */
+  postings: 40_000,
+  /** Entries of word lists read for fuzzy matches. */
+  fuzzyPostings: 20_000,
+  /** Candidates scored in full: at 100,000 facts questions people ask reach under 3,000. */
+  scored: 3000,
+  /**
+   * Common stems (over COMMON_POSTINGS facts) looked up for each fact scored, the least common
+   * first: each costs a binary search a fact, and says little (its rarity weight is small).
+   */
+  commonStems: 6,
+} as const;
+
+/** Work done for one question, counted (tests assert it; the benchmark times it). */
+export interface RankWork {
+  /** List entries read, fuzzy ones included. */
+  postings: number;
+  /** Facts scored in full. */
+  scored: number;
+  /** Whether a limit was reached. */
+  capped: boolean;
+}
+
+export const newWork = (): RankWork => ({ postings: 0, scored: 0, capped: false });
+
 const MAX_FUZZY_WORDS = 12;
 /** Base words a typed word may stand for: its closest few. */
 const MAX_WORD_MATCHES = 8;
@@ -63,37 +105,73 @@ const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.3 
  * them all candidates. Its facts are left out when the most such a fact could score through
  * common stems alone stays under the composer's floors: none of them could be shown anyway.
  */
-export function rankFacts(u: Understanding, p: Prepared): RankedFact[] {
-  const score = scorer(u, p);
-  const { rare, common } = candidates(u, p, score.queryStems, score.fuzzy);
-  const ranked = (indexes: Iterable<number>) =>
-    [...indexes]
+export function rankFacts(u: Understanding, p: Prepared, work = newWork()): RankedFact[] {
+  const score = scorer(u, p, work);
+  const { rare, common } = candidates(u, p, score.queryStems, score.fuzzy, work);
+  const ranked = (indexes: ReadonlySet<number>) => {
+    const chosen =
+      indexes.size > LIMITS.scored ? roughlyBest(indexes, score.rough, work) : [...indexes];
+    work.scored += chosen.length;
+    return chosen
       .sort((a, b) => a - b)
       .map((i) => score.fact(i))
       .sort((a, b) => b.score - a.score);
+  };
   const first = ranked(rare);
-  if (common.length === 0) return first;
+  // Past the cap already, the rare stems' facts fill it: the common ones' would rank below.
+  if (common.length === 0 || rare.size > LIMITS.scored) return first;
   const bound = commonOnlyBound(common, score.queryStems, u, p);
   const best = first[0]?.score ?? 0;
   if (bound < ABSOLUTE_FLOOR && bound < RELATIVE_FLOOR * best) return first;
   const all = new Set(rare);
-  for (const s of common) for (const x of p.byStem.get(s) ?? []) all.add(postingFact(x));
+  for (const s of common) {
+    for (const x of p.byStem.get(s) ?? []) {
+      if (!spend(work, LIMITS.postings)) break;
+      all.add(postingFact(x));
+    }
+  }
   return ranked(all);
 }
 
+/** Counts one posting read; false, and `capped`, once the limit is reached. */
+function spend(work: RankWork, limit: number): boolean {
+  if (work.postings >= limit) {
+    work.capped = true;
+    return false;
+  }
+  work.postings++;
+  return true;
+}
+
+/** The `LIMITS.scored` candidates with the best rough score (ties: the base's order). */
+function roughlyBest(indexes: ReadonlySet<number>, rough: (i: number) => number, work: RankWork) {
+  work.capped = true;
+  const scored = [...indexes].map((i) => [i, rough(i)] as const);
+  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return scored.slice(0, LIMITS.scored).map(([i]) => i);
+}
+
 /** Scores any fact (by index) against the question; what is shared is worked out once. */
-export function scorer(u: Understanding, p: Prepared) {
-  const queryStems = [...new Set([...u.contentWords, ...u.aliasWords].map(stem))];
-  const lexical = lexicalScorer(queryStems, u.stems, p);
-  const fuzzy = fuzzyScores(u, p);
+export function scorer(u: Understanding, p: Prepared, work = newWork()) {
+  const queryStems = searchedStems(u, p, work);
+  const lexical = lexicalScorer(queryStems, u.stems, p, work);
+  const fuzzy = fuzzyScores(u, p, work);
   const topicTotal = u.topics.reduce((sum, t) => sum + t.score, 0);
   const outlets = namedOutlets(u, p);
-  const fact = (i: number): RankedFact => {
-    const pf = p.facts[i] as PreparedFact;
-    const lex = lexical(i, pf);
+  const topicalOf = (pf: PreparedFact) => {
     let topical = 0;
     for (const t of u.topics) if (pf.fact.topics.includes(t.id)) topical += t.score;
-    if (topicTotal > 0) topical /= topicTotal;
+    return topicTotal > 0 ? topical / topicTotal : 0;
+  };
+  /** Rare stems, fuzzy matches and topics: what is already summed, for choosing past a cap. */
+  const rough = (i: number): number =>
+    WEIGHTS.lexical * lexical.rare(i) +
+    WEIGHTS.fuzzy * (fuzzy.get(i) ?? 0) +
+    WEIGHTS.topical * topicalOf(p.facts[i] as PreparedFact);
+  const fact = (i: number): RankedFact => {
+    const pf = p.facts[i] as PreparedFact;
+    const lex = lexical.score(i, pf);
+    const topical = topicalOf(pf);
     const f = fuzzy.get(i) ?? 0;
     // "What did NU.nl report about Netflix?": the outlet named is where to look.
     const viaOutlet = outlets.some((o) => pf.reportedBy.includes(o)) ? 1 : 0;
@@ -106,7 +184,22 @@ export function scorer(u: Understanding, p: Prepared) {
       (lex + topical > 0 ? WEIGHTS.kind * kind : 0);
     return { prepared: pf, score, lexical: lex, fuzzy: f, topical };
   };
-  return { queryStems, fuzzy, fact };
+  return { queryStems, fuzzy, fact, rough };
+}
+
+/**
+ * The question's distinct content stems (alias words too), at most `LIMITS.stems` of them: past
+ * it, the rarest (fewest facts), in the question's order.
+ */
+function searchedStems(u: Understanding, p: Prepared, work: RankWork): string[] {
+  const all = [...new Set([...u.contentWords, ...u.aliasWords].map(stem))];
+  if (all.length <= LIMITS.stems) return all;
+  work.capped = true;
+  const size = (s: string) => p.byStem.get(s)?.length ?? 0;
+  const kept = new Set(
+    [...all].sort((a, b) => size(a) - size(b) || (a < b ? -1 : 1)).slice(0, LIMITS.stems),
+  );
+  return all.filter((s) => kept.has(s));
 }
 
 /** News outlets named next to another organization: the question's source, not its subject. */
@@ -126,16 +219,17 @@ function lexicalScorer(
   queryStems: readonly string[],
   questionStems: readonly string[],
   p: Prepared,
+  work: RankWork,
 ) {
   const got = new Map<number, number>();
-  const common: Array<readonly [stemmed: string, weight: number]> = [];
+  let common: Array<readonly [stemmed: string, weight: number, facts: number]> = [];
   let possible = 0;
   for (const q of queryStems) {
     const weight = p.idf.get(q) ?? 0;
     possible += weight * FIELD.keywords;
     const list = p.byStem.get(q) ?? [];
     if (list.length > COMMON_POSTINGS) {
-      common.push([q, weight]);
+      common.push([q, weight, list.length]);
       continue;
     }
     for (const x of list) {
@@ -143,13 +237,23 @@ function lexicalScorer(
       got.set(i, (got.get(i) ?? 0) + weight * postingField(x));
     }
   }
-  return (i: number, pf: PreparedFact): number => {
-    let sum = got.get(i) ?? 0;
-    for (const [q, weight] of common) sum += weight * stemField(p, q, i);
-    // Plain loops: this runs for every candidate of every question, and allocation adds up.
-    let phrases = 0;
-    for (const phrase of pf.keywordPhrases) if (containsPhrase(questionStems, phrase)) phrases++;
-    return (possible > 0 ? sum / possible : 0) + WEIGHTS.phrase * phrases;
+  if (common.length > LIMITS.commonStems) {
+    work.capped = true;
+    common = common
+      .sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, LIMITS.commonStems);
+  }
+  return {
+    score: (i: number, pf: PreparedFact): number => {
+      let sum = got.get(i) ?? 0;
+      for (const [q, weight] of common) sum += weight * stemField(p, q, i);
+      // Plain loops: this runs for every candidate of every question, and allocation adds up.
+      let phrases = 0;
+      for (const phrase of pf.keywordPhrases) if (containsPhrase(questionStems, phrase)) phrases++;
+      return (possible > 0 ? sum / possible : 0) + WEIGHTS.phrase * phrases;
+    },
+    /** The share through rare stems alone, already summed. */
+    rare: (i: number): number => (possible > 0 ? (got.get(i) ?? 0) / possible : 0),
   };
 }
 
@@ -174,19 +278,29 @@ function candidates(
   p: Prepared,
   queryStems: readonly string[],
   fuzzy: ReadonlyMap<number, number>,
+  work: RankWork,
 ): { rare: Set<number>; common: string[] } {
   const rare = new Set<number>(fuzzy.keys());
   const common: string[] = [];
-  const addAll = (list: readonly number[] | undefined) => {
-    for (const i of list ?? []) rare.add(i);
+  // Within LIMITS.postings, what says most first: the organizations named, the topics, then the
+  // stems from the rarest (the question's order among equals). Under the limit the order does
+  // not matter: the set is the same.
+  const addAll = (list: readonly number[] | undefined, toFact = (x: number) => x) => {
+    for (const x of list ?? []) {
+      if (!spend(work, LIMITS.postings)) return;
+      rare.add(toFact(x));
+    }
   };
-  for (const s of new Set([...queryStems, ...u.stems])) {
-    const list = p.byStem.get(s) ?? [];
-    if (list.length > COMMON_POSTINGS) common.push(s);
-    else for (const x of list) rare.add(postingFact(x));
-  }
   for (const m of u.organizations) addAll(p.byOrganization.get(m.id));
   for (const t of u.topics) addAll(p.byTopic.get(t.id));
+  const stems = [...new Set([...queryStems, ...u.stems])].map(
+    (s, order) => [s, p.byStem.get(s) ?? [], order] as const,
+  );
+  stems.sort((a, b) => a[1].length - b[1].length || a[2] - b[2]);
+  for (const [s, list] of stems) {
+    if (list.length > COMMON_POSTINGS) common.push(s);
+    else addAll(list, postingFact);
+  }
   return { rare, common };
 }
 
@@ -226,7 +340,7 @@ function commonOnlyBound(
  * base does not hold as such (misspelt or unknown) are matched by fuse.js against the base's
  * keyword and summary words, and a fact scores by how well its words match them, word by word.
  */
-function fuzzyScores(u: Understanding, p: Prepared): Map<number, number> {
+function fuzzyScores(u: Understanding, p: Prepared, work: RankWork): Map<number, number> {
   const typed = [...new Set([...u.corrections.map((c) => fold(c.typed)), ...u.unknownWords])];
   const scores = new Map<number, number>();
   const query = typed.slice(0, MAX_FUZZY_WORDS);
@@ -238,6 +352,7 @@ function fuzzyScores(u: Understanding, p: Prepared): Map<number, number> {
       // Close to a word thousands of facts use: that says as little as a stop word.
       if (facts.length > COMMON_POSTINGS) continue;
       for (const i of facts) {
+        if (!spend(work, LIMITS.fuzzyPostings)) break;
         if (value > (best.get(i) ?? 0)) best.set(i, value);
       }
     }

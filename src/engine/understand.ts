@@ -10,6 +10,7 @@ import type { Prepared } from "./prepare.js";
 import { stem } from "./stem.js";
 import { isStopword, WHICH_WORDS } from "./stopwords.js";
 import { findTopics, type TopicMatch } from "./topics.js";
+import { TUNING } from "./tuning.js";
 import { findUnknownNames } from "./unknown.js";
 import { correctWord, isKnownWord } from "./vocabulary.js";
 
@@ -94,6 +95,8 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
   const contentWords: string[] = [];
   const unknownWords: string[] = [];
   const corrections: Correction[] = [];
+  // Each correction searches the vocabulary: a question of near-typos only is bounded here.
+  let attempts = 0;
   const corrected = tokens.map((token, i) => {
     if (taken.has(i) || isStopword(token.text)) return token.text;
     if (unknownNameWords.has(token.raw.toLowerCase())) return token.text;
@@ -101,7 +104,8 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
       contentWords.push(token.text);
       return token.text;
     }
-    const fix = correctWord(prepared.vocabulary, token.text);
+    const fix =
+      attempts++ < TUNING.maxCorrections ? correctWord(prepared.vocabulary, token.text) : undefined;
     if (fix) {
       corrections.push({ typed: token.raw, corrected: fix });
       contentWords.push(fix);
