@@ -1,5 +1,8 @@
 // /reload against the local Discord stand-in, with the bot reading a copy of the fact base that
 // the test changes on disk the way a curator would.
+import { execFileSync } from "node:child_process";
+import { unlinkSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { messages } from "../../src/bot/i18n.js";
 import { normalizeForQuote } from "../../src/knowledge/quote-match.js";
@@ -25,8 +28,11 @@ afterAll(async () => {
   await knowledge?.remove();
 });
 
+/** A reload is checked in a worker thread first, which takes seconds to start on a busy machine. */
+const RELOAD_REPLY_MS = 30_000;
+
 function reload(user = h.discord.world.users.admin) {
-  return h.discord.sendInteraction({ type: "slash", name: "reload", user }).reply();
+  return h.discord.sendInteraction({ type: "slash", name: "reload", user }).reply(RELOAD_REPLY_MS);
 }
 
 async function ask(question: string) {
@@ -53,7 +59,7 @@ test("an admin's reload picks up a new fact on disk, answered right after", asyn
   expect(readable(reply)).toContain(String(facts + 1));
   expect(h.bot.store.counts.facts).toBe(facts + 1);
   expect(await ask(QUESTION)).toContain(normalizeForQuote(NEW_QUOTE));
-});
+}, 60_000);
 
 test("a broken file is reported by name and the old base keeps answering", async () => {
   await knowledge.breakQuote();
@@ -66,7 +72,22 @@ test("a broken file is reported by name and the old base keeps answering", async
   expect(text).toMatch(/\.quote\b.*not found verbatim/);
   expect(h.bot.store.current).toBe(before);
   expect(await ask(QUESTION)).toContain(normalizeForQuote(NEW_QUOTE));
-});
+}, 60_000);
+
+test("a named pipe in the folder is refused by name, and the next reload is answered", async () => {
+  // Before the no-block open this reload was acknowledged and never answered, and every later
+  // one queued behind it.
+  const pipe = join(knowledge.dir, "facts", "pipe.yaml");
+  execFileSync("mkfifo", [pipe]);
+  try {
+    const text = readable(await reload());
+    expect(text).toContain("pipe.yaml");
+    expect(text).toMatch(/is not a regular file \(it is a named pipe\)/);
+  } finally {
+    unlinkSync(pipe);
+  }
+  expect(readable(await reload())).not.toMatch(/named pipe/);
+}, 60_000);
 
 test("questions asked while a reload runs are all answered", async () => {
   const reloading = reload();
@@ -84,4 +105,4 @@ test("questions asked while a reload runs are all answered", async () => {
     expect(readable(reply)).not.toContain(normalizeForQuote(messages("en").notInSources));
   }
   expect(h.discord.rejectedRequests()).toEqual([]);
-});
+}, 60_000);
