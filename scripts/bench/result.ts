@@ -112,9 +112,12 @@ export function checkTargets(results: readonly SizeResult[]): Target[] {
   return targets;
 }
 
-/** "1.8×": how many times `ours` beats `theirs` at a cost (time: theirs / ours). */
+/**
+ * "1.8×": how many times better the engine is, as `worse / better`: for a time, the peer's over
+ * the engine's; for an accuracy, the engine's over the peer's (∞ when the peer got none right).
+ */
 export function ratio(theirs: number, ours: number): string {
-  if (ours <= 0) return "–";
+  if (ours <= 0) return theirs > 0 ? "∞" : "–";
   const r = theirs / ours;
   return r >= 10 ? `${r.toFixed(0)}×` : `${r.toFixed(1)}×`;
 }

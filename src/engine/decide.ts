@@ -73,6 +73,18 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
 }
 
 /** The decision once the answer is composed. */
+const holdsCache = new WeakMap<Prepared, ReadonlyMap<string, number>>();
+
+/** What each fact holds, by id: built once per base (not a pass over every fact per question). */
+function holdsById(p: Prepared): ReadonlyMap<string, number> {
+  let map = holdsCache.get(p);
+  if (!map) {
+    map = new Map(p.facts.map((pf) => [pf.fact.id, pf.holds]));
+    holdsCache.set(p, map);
+  }
+  return map;
+}
+
 export function afterComposition(
   u: Understanding,
   p: Prepared,
@@ -86,8 +98,8 @@ export function afterComposition(
       ? decline({ code: "unknown-names", names: [...u.unknownNames] }, named)
       : decline({ code: "outside-sources" }, named);
   }
-  const shown = new Set(c.companies.flatMap((co) => co.facts.map((f) => f.id)));
-  const held = p.facts.filter((pf) => shown.has(pf.fact.id)).map((pf) => pf.holds);
+  const holds = holdsById(p);
+  const held = c.companies.flatMap((co) => co.facts.map((f) => holds.get(f.id) ?? 0));
   // An opinion or a poem asked for beside a real question ("tell me a joke. did Sony get data?")
   // leaves the real question to answer; alone, nothing in the sources holds it.
   const asked = u.asks.filter((kind) => kind !== "opinion" || u.topics.length === 0);
