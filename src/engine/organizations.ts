@@ -242,7 +242,7 @@ function undoubled(typed: string, index: OrganizationIndex) {
  * Distinct spellings of one question compared with the names (see tuning.ts): the question sets
  * need at most 19.
  */
-export const MAX_NAME_SPELLINGS = 32;
+export const MAX_NAME_SPELLINGS = 24;
 
 function closestVariant(typed: string, variants: readonly Variant[]) {
   let best: { variant: Variant; distance: number } | undefined;

@@ -33,5 +33,5 @@ export const TUNING = {
    * it, a word stays unknown. The hardening issue's bound on a question of near-typos only:
    * questions people write have at most 6 (every question set), so no answer changes.
    */
-  maxCorrections: 16,
+  maxCorrections: 10,
 } as const;
