@@ -4,8 +4,20 @@
  * be broken. Plain JavaScript that loads the TypeScript through tsx's API, so it runs the same
  * under `tsx` (the bot), vitest and plain Node.
  */
+import { constants, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
+
+// The lowest priority for this thread alone, so on a busy machine the thread that answers
+// questions gets the CPU first. Linux only: there a priority is per thread, while elsewhere
+// setpriority would lower the whole bot.
+if (process.platform === "linux") {
+  try {
+    setPriority(constants.priority.PRIORITY_LOWEST);
+  } catch {
+    // Not allowed here: the check runs at the usual priority.
+  }
+}
 
 const { checkKnowledge } = await tsImport("./load.ts", import.meta.url);
 parentPort?.postMessage(await checkKnowledge(workerData.dir));

@@ -16,7 +16,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkInWorker, loadCheckedOffThread } from "../../src/knowledge/check-off-thread.js";
@@ -440,6 +440,12 @@ describe("checking in a worker thread", () => {
     const verdict = await checkInWorker(dir);
     expect(verdict).toEqual({ ok: false, problems: direct.ok ? [] : direct.problems, omitted: 0 });
     expect(await checkInWorker(FIXTURE_DIR)).toEqual({ ok: true });
+  });
+
+  it("lowers the priority of the worker's thread only, never the bot's", async () => {
+    const before = getPriority();
+    await checkInWorker(FIXTURE_DIR);
+    expect(getPriority()).toBe(before);
   });
 
   it("loads on this thread only what the worker found sound", async () => {
