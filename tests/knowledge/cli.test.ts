@@ -18,7 +18,8 @@ function check(args: string[], cwd = ROOT) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("knowledge:check", () => {
+// Each test starts a TypeScript process (tsx), slow on a busy machine.
+describe("knowledge:check", { timeout: 60_000 }, () => {
   it("prints a summary of a sound base and exits 0", () => {
     const r = check([FIXTURE_DIR]);
     expect(r.code, r.stderr).toBe(0);
