@@ -64,6 +64,8 @@ export async function showGaps(
   }
   const db = ctx.questionLog?.db;
   if (!db) return ctx.respond.notice(t.gapsOff);
+  // What is still queued (the vote just clicked) belongs in the report; a locked file fails fast.
+  ctx.questionLog?.flushAll();
   const report = gapsReport(db, ctx.store.current, { guildId, days: page.days, now: Date.now() });
   const message = renderGaps(report, page.page, ctx.locale);
   if (interaction.isButton()) return ctx.respond.update(message);

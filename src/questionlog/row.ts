@@ -41,7 +41,8 @@ const DECISION: Record<Answer["decision"], Decision> = {
 };
 
 export function answerToRow(answer: Answer): AnswerRow {
-  const factIds = [...new Set(answer.companies.flatMap((c) => c.facts.map((f) => f.id)))];
+  // The facts shown, in reading order.
+  const factIds = [...new Set(answer.groups.flatMap((g) => g.facts))];
   return {
     decision: DECISION[answer.decision],
     // The engine's reason code (the first note's for an answer with notes), never a sentence.

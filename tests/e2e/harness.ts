@@ -85,9 +85,15 @@ export interface ScriptRun {
 }
 
 /** Runs one of the bot's entry scripts (`src/bot/main.ts`, `src/bot/deploy.ts`) as npm would. */
-export function runScript(script: string, env: Record<string, string>): ScriptRun {
+export function runScript(
+  script: string,
+  env: Record<string, string>,
+  /** Run as another user (a test running as root, to meet a read-only folder). */
+  as: { uid?: number; gid?: number } = {},
+): ScriptRun {
   const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: ROOT,
+    ...as,
     // No inherited DISCORD_* variables: only what the test says.
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
