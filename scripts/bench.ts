@@ -8,7 +8,7 @@
  *
  *   npm run bench                   the tables
  *   npm run bench -- --json         one JSON object on stdout: { machine, sizes, targets }
- *   npm run bench -- --sizes=shipped,1000
+ *   npm run bench -- --sizes=shipped,1000   ("log": the question log's bench, in the default set)
  *   npm run bench -- --quick        shipped and 1,000 facts (fewer answers timed), the 10 MB
  *                                   hostile bases
  *   npm run bench -- --hostile=aliased,broken-10mb   (or none): which hostile bases
@@ -24,6 +24,8 @@
 import { spawn } from "node:child_process";
 import { cpus, freemem, platform, release, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import type { QuestionLogResult } from "./bench/question-log.js";
+import { questionLogTargets } from "./bench/question-log-targets.js";
 import {
   checkHostileTargets,
   checkTargets,
@@ -34,8 +36,10 @@ import {
   type SizeResult,
 } from "./bench/result.js";
 
-const DEFAULT_SIZES = ["shipped", "1000", "10000", "100000"];
-const QUICK_SIZES = ["shipped", "1000"];
+/** "log": the question log's bench (scripts/bench/question-log.ts). */
+const DEFAULT_SIZES = ["shipped", "1000", "10000", "100000", "log"];
+const QUICK_SIZES = ["shipped", "1000", "log"];
+const QUESTION_LOG = fileURLToPath(new URL("./bench/question-log.ts", import.meta.url));
 const DEFAULT_HOSTILE = ["aliased", "valid-10mb", "broken-10mb", "valid-50mb", "broken-50mb"];
 const QUICK_HOSTILE = ["aliased", "valid-10mb", "broken-10mb"];
 const MEASURE = fileURLToPath(new URL("./bench/measure.ts", import.meta.url));
@@ -65,7 +69,7 @@ const machine = {
 log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryMb} MB, Node ${machine.node}`);
 
 const results: SizeResult[] = [];
-for (const size of sizes) {
+for (const size of sizes.filter((s) => s !== "log")) {
   log(`measuring ${size === "shipped" ? "the shipped base" : `${size} facts`}…`);
   results.push(await measureInChild<SizeResult>(MEASURE, size, [], quick ? ["--quick"] : []));
 }
@@ -75,10 +79,21 @@ for (const name of hostile) {
   // --expose-gc: the child collects before measuring, so generating the base is not counted.
   hostileResults.push(await measureInChild<HostileResult>(HOSTILE, name, ["--expose-gc"]));
 }
-const targets = [...checkTargets(results), ...checkHostileTargets(hostileResults)];
+let questionLog: QuestionLogResult | undefined;
+if (sizes.includes("log")) {
+  log("measuring the question log…");
+  questionLog = await measureInChild<QuestionLogResult>(QUESTION_LOG, "log");
+}
+const targets = [
+  ...checkTargets(results),
+  ...checkHostileTargets(hostileResults),
+  ...(questionLog ? questionLogTargets(questionLog) : []),
+];
 
 if (json) {
-  console.log(JSON.stringify({ machine, sizes: results, hostile: hostileResults, targets }));
+  console.log(
+    JSON.stringify({ machine, sizes: results, hostile: hostileResults, questionLog, targets }),
+  );
 } else {
   if (results.length > 0) printTable(results);
   if (results.length > 0) printPeerTable(results);

@@ -4,8 +4,6 @@
  * bits are random (shards write to the same file without coordinating) and a process never
  * hands out the same id twice. Safe integers until 2093.
  */
-import { randomInt } from "node:crypto";
-
 const EPOCH_MS = Date.UTC(2024, 0, 1);
 const LOW = 4096;
 
@@ -13,7 +11,8 @@ let last = 0;
 
 /** A fresh id for a question asked at `ms`. */
 export function newRowId(ms: number): number {
-  const candidate = rowIdFloor(ms) + randomInt(LOW);
+  // Not a secret, only spread between shards: Math.random is enough and ten times cheaper.
+  const candidate = rowIdFloor(ms) + Math.floor(Math.random() * LOW);
   // Within a busy millisecond, the next free id; after the clock went back, the clock's.
   last = candidate > last || last - candidate > LOW * 1000 ? candidate : last + 1;
   return last;

@@ -43,9 +43,20 @@ function parseSecret(text: string, file: string): Buffer {
   return Buffer.from(hex, "hex");
 }
 
+/** Pseudonyms remembered per process: members ask again and again, an HMAC costs tens of µs. */
+const REMEMBERED = 10_000;
+
 /** The pseudonym function for a key: 128 bits of HMAC-SHA256, base64url. */
 export function pseudonymizer(secret: Buffer): Pseudonym {
-  return (userId) => createHmac("sha256", secret).update(userId).digest("base64url").slice(0, 22);
+  const known = new Map<string, string>();
+  return (userId) => {
+    const seen = known.get(userId);
+    if (seen !== undefined) return seen;
+    const made = createHmac("sha256", secret).update(userId).digest("base64url").slice(0, 22);
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(userId, made);
+    return made;
+  };
 }
 
 function isMissing(error: unknown): boolean {
