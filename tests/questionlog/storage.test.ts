@@ -136,7 +136,7 @@ describe("what is kept", () => {
         }),
       }),
     );
-    const declined = { answered: false, companies: [] };
+    const declined = { answered: false, companies: [], groups: [] };
     log.record(
       event({
         answer: fakeAnswer({
