@@ -215,6 +215,7 @@ function emptyUnderstanding(question: unknown): Understanding {
     unknownWords: [],
     corrections: [],
     stems: [],
+    stemsNl: [],
     topics: [],
     asksWhich: false,
     asksAdvice: false,

@@ -10,7 +10,7 @@
 import { InfoKind, type LexiconEntry } from "../knowledge/schema.js";
 import { append } from "./multimap.js";
 import { type Token, words } from "./normalize.js";
-import { stem } from "./stem.js";
+import { stemIn, stemsOf, stemVariants } from "./stem.js";
 
 interface Phrase {
   readonly stems: readonly string[];
@@ -50,36 +50,45 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     const cues = entry.kind === "info" ? entry.asks : entry.words;
     const canonical = entry.kind === "concept" ? entry.canonical.flatMap((c) => words(c)) : [];
     for (const cue of cues) {
-      const stems = words(String(cue)).map(stem);
-      if (stems.length === 0) continue;
-      longest = Math.max(longest, stems.length);
-      append(byFirstStem, stems[0] ?? "", { stems, entry, canonical });
-      if (entry.kind === "outside" && stems.length === 1)
-        outsideWords.add(words(String(cue))[0] ?? "");
+      const cueWords = words(String(cue));
+      for (const stems of stemVariants(cueWords)) {
+        if (stems.length === 0) continue;
+        longest = Math.max(longest, stems.length);
+        append(byFirstStem, stems[0] ?? "", { stems, entry, canonical });
+      }
+      if (entry.kind === "outside" && cueWords.length === 1) outsideWords.add(cueWords[0] ?? "");
     }
     if (entry.kind === "info") {
-      holds.set(entry.id, new Set(entry.holds.flatMap((h) => words(String(h)).map(stem))));
+      holds.set(entry.id, new Set(entry.holds.flatMap((h) => words(String(h)).flatMap(stemsOf))));
     }
   }
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   return { byFirstStem, holds, outsideWords, longest };
 }
 
-/** The longest phrase starting at `i` that stays within `free` tokens. */
+/** The longest phrase starting at `i` within `free` tokens, the words stemmed either way. */
 function phraseAt(
-  stems: readonly string[],
+  variants: readonly (readonly string[])[],
   i: number,
   free: (j: number) => boolean,
   index: LexiconIndex,
 ): Phrase | undefined {
-  for (const phrase of index.byFirstStem.get(stems[i] ?? "") ?? []) {
-    const n = phrase.stems.length;
-    if (i + n > stems.length) continue;
-    let ok = true;
-    for (let j = 0; j < n && ok; j++) ok = free(i + j) && stems[i + j] === phrase.stems[j];
-    if (ok) return phrase;
+  let best: Phrase | undefined;
+  for (const stems of variants) {
+    for (const phrase of index.byFirstStem.get(stems[i] ?? "") ?? []) {
+      const n = phrase.stems.length;
+      if (i + n > stems.length || (best && best.stems.length >= n)) continue;
+      let ok = true;
+      for (let j = 0; j < n && ok; j++) ok = free(i + j) && stems[i + j] === phrase.stems[j];
+      if (ok) best = phrase;
+    }
   }
-  return undefined;
+  return best;
+}
+
+/** The words stemmed in English and in Dutch: the language of a word is not known. */
+function bothWays(list: readonly string[]): readonly (readonly string[])[] {
+  return [list.map((w) => stemIn(w, "en")), list.map((w) => stemIn(w, "nl"))];
 }
 
 /**
@@ -94,7 +103,7 @@ export function readThroughLexicon(
   if (index.byFirstStem.size === 0) {
     return { tokens: [...tokens], positions: tokens.map((_, i) => i), asks: NO_KINDS, outside: [] };
   }
-  const stems = tokens.map((t) => stem(t.text));
+  const stems = bothWays(tokens.map((t) => t.text));
   const out: Token[] = [];
   const positions: number[] = [];
   const asks = new Set<InfoKind>();
@@ -133,9 +142,9 @@ export function readThroughLexicon(
  */
 export function canonicalWords(list: readonly string[], index: LexiconIndex): string[] {
   if (index.byFirstStem.size === 0 || list.length === 0) return [];
-  const stems = list.map(stem);
+  const stems = bothWays(list);
   const out: string[] = [];
-  for (let i = 0; i < stems.length; i++) {
+  for (let i = 0; i < list.length; i++) {
     const phrase = phraseAt(stems, i, () => true, index);
     if (phrase?.entry.kind !== "concept") continue;
     out.push(...phrase.canonical);
@@ -168,7 +177,7 @@ export function holdsKind(
 ): boolean {
   const cues = index.holds.get(kind);
   for (const w of factWords) {
-    if (cues?.has(stem(w))) return true;
+    if (cues && stemsOf(w).some((s) => cues.has(s))) return true;
     if (kind === "date" && /^(19|20)\d\d$/.test(w)) return true;
     if (kind === "count" && /^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w)) return true;
     if (kind === "amount" && /^\d/.test(w) && /[$€£]/.test(w)) return true;

@@ -12,7 +12,7 @@ import {
   type OrganizationIndex,
   organizationIndexSteps,
 } from "./organizations.js";
-import { stem } from "./stem.js";
+import { type StemLanguage, stemIn, stemsOf, stemVariants } from "./stem.js";
 import { isStopword } from "./stopwords.js";
 import { buildTopicIndex, type TopicIndex } from "./topics.js";
 import { finishVocabulary, type Vocabulary, WordCounter } from "./vocabulary.js";
@@ -212,28 +212,37 @@ function* textIndexes(kb: KnowledgeBase, lexicon: LexiconIndex) {
   // The latest fact indexed under each stem: a stem is posted once per fact, in the first (best)
   // field it is found in. A map that is never cleared: clearing one per fact reallocates it.
   const latest = new Map<string, number>();
-  const mark = (list: readonly string[], field: number, i: number) => {
+  const post = (s: string, field: number, i: number) => {
+    if (latest.get(s) === i) return;
+    latest.set(s, i);
+    append(byStem, s, posting(i, field));
+  };
+  // Text in a known language is stemmed in it; keywords mix English and Dutch: both ways.
+  const mark = (list: readonly string[], field: number, i: number, lang: StemLanguage | "both") => {
     for (const w of list) {
       if (isStopword(w)) continue;
-      const s = stem(w);
-      if (latest.get(s) === i) continue;
-      latest.set(s, i);
-      append(byStem, s, posting(i, field));
+      if (lang === "both") for (const s of stemsOf(w)) post(s, field, i);
+      else post(stemIn(w, lang), field, i);
     }
   };
   for (const [i, fact] of kb.facts.entries()) {
     const keywords = wordsOfParts(fact.keywords);
     const summary = words(fact.summary);
-    const text = wordsOfParts([fact.quote, fact.translation ?? "", fact.speaker]);
-    counter.add(summary, text, keywords);
-    // A stem counts in its best field: keywords, then summary, then quote and speaker.
-    mark(keywords, FIELD.keywords, i);
-    mark(summary, FIELD.summary, i);
-    mark(text, FIELD.text, i);
+    const summaryNl = fact.summaryNl ? words(fact.summaryNl) : NONE;
+    const quote = words(fact.quote);
+    const english = wordsOfParts([fact.translation ?? "", fact.speaker]);
+    const text = [...quote, ...english];
+    counter.add(summary, summaryNl, text, keywords);
+    // A stem counts in its best field: keywords, then summaries, then quote and speaker.
+    mark(keywords, FIELD.keywords, i, "both");
+    mark(summary, FIELD.summary, i, "en");
+    mark(summaryNl, FIELD.summary, i, "nl");
+    mark(quote, FIELD.text, i, fact.language);
+    mark(english, FIELD.text, i, "en");
     // The same concepts in other words ("chatgesprekken" is "messages"), in the field they are in.
-    mark(canonicalWords(keywords, lexicon), FIELD.keywords, i);
-    mark(canonicalWords(summary, lexicon), FIELD.summary, i);
-    mark(canonicalWords(text, lexicon), FIELD.text, i);
+    mark(canonicalWords(keywords, lexicon), FIELD.keywords, i, "en");
+    mark(canonicalWords([...summary, ...summaryNl], lexicon), FIELD.summary, i, "en");
+    mark(canonicalWords(text, lexicon), FIELD.text, i, "en");
     for (const w of keywords) addOnce(byWord, w, i);
     for (const w of summary) addOnce(byWord, w, i);
     phrases.push(keywordPhrases(fact));
@@ -247,10 +256,10 @@ function* textIndexes(kb: KnowledgeBase, lexicon: LexiconIndex) {
 function keywordPhrases(fact: Fact): readonly (readonly string[])[] | undefined {
   let phrases: Map<string, string[]> | undefined;
   for (const k of fact.keywords) {
-    const stems = words(k).map(stem);
-    if (stems.length < 2) continue;
+    const kw = words(k);
+    if (kw.length < 2) continue;
     phrases ??= new Map();
-    phrases.set(stems.join(" "), stems);
+    for (const stems of stemVariants(kw)) phrases.set(stems.join(" "), [...stems]);
   }
   return phrases && [...phrases.values()];
 }

@@ -34,7 +34,7 @@ import {
   stemField,
   trigrams,
 } from "./prepare.js";
-import { stem } from "./stem.js";
+import { stemsOf } from "./stem.js";
 import type { Understanding } from "./understand.js";
 
 export interface RankedFact {
@@ -171,7 +171,7 @@ function roughlyBest(indexes: ReadonlySet<number>, rough: (i: number) => number,
 /** Scores any fact (by index) against the question; what is shared is worked out once. */
 export function scorer(u: Understanding, p: Prepared, work = newWork()) {
   const queryStems = searchedStems(u, p, work);
-  const lexical = lexicalScorer(queryStems, u.stems, p, work);
+  const lexical = lexicalScorer(queryStems, [u.stems, u.stemsNl], p, work);
   const fuzzy = fuzzyScores(u, p, work);
   const topicTotal = u.topics.reduce((sum, t) => sum + t.score, 0);
   const outlets = namedOutlets(u, p);
@@ -209,7 +209,7 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
  * it, the rarest (fewest facts), in the question's order.
  */
 function searchedStems(u: Understanding, p: Prepared, work: RankWork): string[] {
-  const all = [...new Set([...u.contentWords, ...u.aliasWords].map(stem))];
+  const all = [...new Set([...u.contentWords, ...u.aliasWords].map((w) => termOf(w, p)))];
   if (all.length <= LIMITS.stems) return all;
   work.capped = true;
   const size = (s: string) => p.byStem.get(s)?.length ?? 0;
@@ -217,6 +217,16 @@ function searchedStems(u: Understanding, p: Prepared, work: RankWork): string[] 
     [...all].sort((a, b) => size(a) - size(b) || (a < b ? -1 : 1)).slice(0, LIMITS.stems),
   );
   return all.filter((s) => kept.has(s));
+}
+
+/**
+ * The one stem a question word is scored by: of its English and Dutch stems, the one more facts
+ * use ("berichten" → "bericht", "messages" → "messag"); a word's language is not known.
+ */
+function termOf(word: string, p: Prepared): string {
+  const [en = word, nl] = stemsOf(word);
+  if (nl === undefined) return en;
+  return (p.byStem.get(nl)?.length ?? 0) > (p.byStem.get(en)?.length ?? 0) ? nl : en;
 }
 
 /** News outlets named next to another organization: the question's source, not its subject. */
@@ -234,7 +244,7 @@ function namedOutlets(u: Understanding, p: Prepared): string[] {
  */
 function lexicalScorer(
   queryStems: readonly string[],
-  questionStems: readonly string[],
+  questionStems: readonly (readonly string[])[],
   p: Prepared,
   work: RankWork,
 ) {
@@ -266,7 +276,9 @@ function lexicalScorer(
       for (const [q, weight] of common) sum += weight * stemField(p, q, i);
       // Plain loops: this runs for every candidate of every question, and allocation adds up.
       let phrases = 0;
-      for (const phrase of pf.keywordPhrases) if (containsPhrase(questionStems, phrase)) phrases++;
+      for (const phrase of pf.keywordPhrases) {
+        if (questionStems.some((stems) => containsPhrase(stems, phrase))) phrases++;
+      }
       return (possible > 0 ? sum / possible : 0) + WEIGHTS.phrase * phrases;
     },
     /** The share through rare stems alone, already summed. */
@@ -310,7 +322,7 @@ function candidates(
   };
   for (const m of u.organizations) addAll(p.byOrganization.get(m.id));
   for (const t of u.topics) addAll(p.byTopic.get(t.id));
-  const stems = [...new Set([...queryStems, ...u.stems])].map(
+  const stems = [...new Set([...queryStems, ...u.stems, ...u.stemsNl])].map(
     (s, order) => [s, p.byStem.get(s) ?? [], order] as const,
   );
   stems.sort((a, b) => a[1].length - b[1].length || a[2] - b[2]);

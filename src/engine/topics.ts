@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { words } from "./normalize.js";
-import { stem } from "./stem.js";
+import { stemVariants } from "./stem.js";
 
 interface TopicKeyword {
   readonly topicId: string;
@@ -29,11 +29,12 @@ export function buildTopicIndex(kb: KnowledgeBase): TopicIndex {
   for (const topic of kb.topics) {
     const seen = new Set<string>();
     for (const keyword of topic.keywords) {
-      const stems = words(keyword).map(stem);
-      const key = stems.join(" ");
-      if (stems.length === 0 || seen.has(key)) continue;
-      seen.add(key);
-      all.push({ topicId: topic.id, stems });
+      for (const stems of stemVariants(words(keyword))) {
+        const key = stems.join(" ");
+        if (stems.length === 0 || seen.has(key)) continue;
+        seen.add(key);
+        all.push({ topicId: topic.id, stems });
+      }
     }
   }
   const topicsPerKey = new Map<string, number>();
@@ -50,12 +51,21 @@ export function buildTopicIndex(kb: KnowledgeBase): TopicIndex {
   return { byFirstStem };
 }
 
-/** Topics the stemmed question mentions, strongest first. */
-export function findTopics(stems: readonly string[], index: TopicIndex): TopicMatch[] {
+/**
+ * Topics the stemmed question mentions, strongest first. The question comes stemmed each way
+ * (English, Dutch); each keyword counts once, in whichever way it matches.
+ */
+export function findTopics(
+  variants: readonly (readonly string[])[],
+  index: TopicIndex,
+): TopicMatch[] {
   const scores = new Map<string, number>();
-  for (let i = 0; i < stems.length; i++) {
-    for (const k of index.byFirstStem.get(stems[i] ?? "") ?? []) {
-      if (k.stems.every((s, j) => stems[i + j] === s)) {
+  const found = new Set<TopicKeyword>();
+  for (const stems of variants) {
+    for (let i = 0; i < stems.length; i++) {
+      for (const k of index.byFirstStem.get(stems[i] ?? "") ?? []) {
+        if (found.has(k) || !k.stems.every((s, j) => stems[i + j] === s)) continue;
+        found.add(k);
         scores.set(k.topicId, (scores.get(k.topicId) ?? 0) + k.weight);
       }
     }

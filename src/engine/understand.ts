@@ -7,7 +7,7 @@ import { readThroughLexicon } from "./lexicon.js";
 import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.js";
 import { findOrganizations, type OrganizationMatch } from "./organizations.js";
 import type { Prepared } from "./prepare.js";
-import { stem } from "./stem.js";
+import { stemIn } from "./stem.js";
 import { isStopword, WHICH_WORDS } from "./stopwords.js";
 import { findTopics, type TopicMatch } from "./topics.js";
 import { TUNING } from "./tuning.js";
@@ -36,6 +36,8 @@ export interface Understanding {
   readonly corrections: readonly Correction[];
   /** Stems of every word of the question (corrected), for phrase matching. */
   readonly stems: readonly string[];
+  /** The same stemmed in Dutch: a word's language is not known, so both are tried. */
+  readonly stemsNl: readonly string[];
   readonly topics: readonly TopicMatch[];
   /** "which companies…", "who…", "compare…": the answer should cover several companies. */
   readonly asksWhich: boolean;
@@ -114,7 +116,8 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     unknownWords.push(token.text);
     return token.text;
   });
-  const stems = corrected.map(stem);
+  const stems = corrected.map((w) => stemIn(w, "en"));
+  const stemsNl = corrected.map((w) => stemIn(w, "nl"));
   const aliasWords = organizations
     .filter((m) => m.alias)
     .flatMap((m) => tokens.slice(m.start, m.end).map((t) => t.text))
@@ -129,7 +132,8 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     unknownWords,
     corrections,
     stems,
-    topics: findTopics(stems, prepared.topics),
+    stemsNl,
+    topics: findTopics([stems, stemsNl], prepared.topics),
     asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
     asksAdvice: asksAdvice(tokens),
     asks: [...reading.asks],

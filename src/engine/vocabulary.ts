@@ -6,7 +6,7 @@ import type { KnowledgeBase } from "../knowledge/schema.js";
 import { typoDistance } from "./fuzzy.js";
 import { append } from "./multimap.js";
 import { words } from "./normalize.js";
-import { stem } from "./stem.js";
+import { stemsOf } from "./stem.js";
 import { isStopword } from "./stopwords.js";
 
 export interface Vocabulary {
@@ -59,14 +59,14 @@ export function* finishVocabulary(
   let n = 0;
   for (const w of counts.keys()) {
     if (++n % STEP === 0) yield;
-    stems.add(stem(w));
+    for (const s of stemsOf(w)) stems.add(s);
     if (!nameWords.has(w)) append(byInitial, w[0] ?? "", w);
   }
   return { words: counts, stems, byInitial };
 }
 
 export function isKnownWord(vocab: Vocabulary, word: string): boolean {
-  return vocab.words.has(word) || vocab.stems.has(stem(word));
+  return vocab.words.has(word) || stemsOf(word).some((s) => vocab.stems.has(s));
 }
 
 /**

@@ -63,7 +63,7 @@ describe("composition", () => {
   });
 
   it("says so when the topic asked is not reported for that company", () => {
-    const a = ask("Heeft Microsoft berichten gelezen?");
+    const a = ask("Did Microsoft read messages?");
     expect(a.answered).toBe(true);
     expect(companyIds(a)).toEqual(["microsoft"]);
     expect(a.decision).toBe("answer-with-note");

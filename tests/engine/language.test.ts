@@ -7,7 +7,7 @@ import {
   mayBeWithin,
   typoDistance,
 } from "../../src/engine/fuzzy.js";
-import { stem } from "../../src/engine/stem.js";
+import { stem, stemIn, stemsOf } from "../../src/engine/stem.js";
 import { isStopword } from "../../src/engine/stopwords.js";
 
 describe("stop words", () => {
@@ -26,8 +26,8 @@ describe("stop words", () => {
 });
 
 describe("stem", () => {
-  it("meets singular and plural, verb forms, English and Dutch", () => {
-    const same = [
+  it("meets singular and plural, verb forms, English and Dutch (Snowball, each in its language)", () => {
+    const english = [
       ["messages", "message"],
       ["reading", "read"],
       ["deleted", "delete"],
@@ -35,11 +35,24 @@ describe("stem", () => {
       ["friends", "friend"],
       ["companies", "company"],
       ["admitted", "admit"],
+      ["used", "use"],
+      ["using", "use"],
+      ["happened", "happen"],
+    ];
+    for (const [a, b] of english)
+      expect(stemIn(a ?? "", "en"), `${a} ~ ${b}`).toBe(stemIn(b ?? "", "en"));
+    const dutch = [
       ["berichten", "bericht"],
       ["vrienden", "vriend"],
       ["contacten", "contact"],
     ];
-    for (const [a, b] of same) expect(stem(a ?? ""), `${a} ~ ${b}`).toBe(stem(b ?? ""));
+    for (const [a, b] of dutch)
+      expect(stemIn(a ?? "", "nl"), `${a} ~ ${b}`).toBe(stemIn(b ?? "", "nl"));
+    // What the hand-made stemmer joined or split wrongly.
+    expect(stemIn("news", "en")).not.toBe(stemIn("new", "en"));
+    expect(stemIn("listen", "en")).not.toBe(stemIn("list", "en"));
+    // A short English word is not stemmed the Dutch way into a Dutch one ("base", "baas").
+    expect(stemsOf("base")).not.toContain(stemIn("baas", "nl"));
   });
 
   it("leaves short words and numbers alone, and keeps -ss words together", () => {

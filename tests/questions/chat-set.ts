@@ -77,7 +77,7 @@ export function judgeChat(entry: ChatEntry, a: Answer): string | undefined {
   if (entry.category === "out-of-scope") {
     return a.answered ? `answered (${a.companies.map((c) => c.id).join(", ")})` : undefined;
   }
-  if (!a.answered) return `not answered (${a.message ?? ""})`;
+  if (!a.answered) return `not answered (${a.decision}: ${a.reason?.code ?? ""})`;
   const first = a.companies[0]?.id;
   if (!first || !entry.orgs.includes(first))
     return `first is ${first}, not ${entry.orgs.join("|")}`;

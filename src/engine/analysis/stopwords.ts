@@ -73,6 +73,9 @@ export const CONTENT_WORDS: ReadonlySet<string> = new Set([
   ...["affects", "effect", "ignored", "changes", "show", "showed", "showing", "shown", "shows"],
   ...["announce", "adopted", "world", "home", "work", "worked", "working", "works", "help"],
   ...["name", "fact", "facts"],
+  // What partners were given and what permission was needed or asked: the story's own verbs.
+  ...["need", "needed", "needs", "give", "given", "gives", "gave", "ask", "asked", "asking"],
+  ...["asks", "side", "sides"],
   // Dutch: "afgelopen" (past, as in "afgelopen jaar").
   "afgelopen",
 ]);
