@@ -7,6 +7,7 @@
  */
 import type { ButtonInteraction } from "discord.js";
 import { showGaps } from "../../commands/gaps.js";
+import { askedView } from "./asked.js";
 import type { CommandContext } from "./command.js";
 import { type ButtonAction, parseCustomId } from "./custom-id.js";
 import { parseGapsPageId } from "./gaps-view.js";
@@ -30,6 +31,18 @@ export async function executeButton(
   if (action?.kind === "sources") return ctx.respond.send(renderSources(kb.sources, ctx.locale));
   if (action?.kind === "page" && action.stamp === baseStamp(kb))
     return turnPage(interaction, action, ctx);
+  if (action?.kind === "ask" && action.stamp === baseStamp(kb)) {
+    const asked = kb.questions.find((q) => q.id === action.id);
+    if (asked) {
+      const asker = {
+        via: "button",
+        userId: interaction.user.id,
+        guildId: interaction.guildId ?? null,
+        locale: ctx.locale,
+      } as const;
+      return ctx.respond.send(askedView(asked[ctx.locale], ctx, asker));
+    }
+  }
   if (action?.kind === "company") {
     const view = companyPageView(action.id, kb, ctx.locale);
     if (view) return ctx.respond.send([view.message]);

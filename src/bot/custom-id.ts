@@ -32,6 +32,8 @@ export type ButtonAction =
   | { readonly kind: "sources" }
   | { readonly kind: "company"; readonly id: string }
   | PageAction
+  /** A clarification or suggestion: asks the curated question `id` (knowledge/questions.yaml). */
+  | { readonly kind: "ask"; readonly id: string; readonly stamp: string }
   /** A disabled button (a page label, an arrow at the end): never pressed, never acted on. */
   | { readonly kind: "inert"; readonly slot: "prev" | "page" | "next" };
 
@@ -51,6 +53,13 @@ const ActionSchema = z.union([
     Owner,
     z.string().regex(/^[0-9a-z]{6}$/),
     Skip,
+  ]),
+  z.tuple([
+    z.literal(PREFIX),
+    z.literal(VERSION),
+    z.literal("ask"),
+    Id.max(60),
+    z.string().regex(/^[0-9a-z]{6}$/),
   ]),
   z.tuple([
     z.literal(PREFIX),
@@ -76,6 +85,8 @@ function partsOf(action: ButtonAction): string[] {
       return ["company", action.id];
     case "inert":
       return ["pgx", action.slot];
+    case "ask":
+      return ["ask", action.id, action.stamp];
     case "page":
       if (action.open) return ["all", action.id, action.stamp, skipOf(action.skip)];
       return [
@@ -113,6 +124,7 @@ export function parseCustomId(customId: unknown): ButtonAction | undefined {
   if (d[2] === "sources") return { kind: "sources" };
   if (d[2] === "company") return { kind: "company", id: d[3] };
   if (d[2] === "pgx") return { kind: "inert", slot: d[3] };
+  if (d[2] === "ask") return { kind: "ask", id: d[3], stamp: d[4] };
   if (d[2] === "all") {
     return { kind: "page", id: d[3], page: 0, stamp: d[4], skip: skipFrom(d[5]), open: true };
   }

@@ -99,8 +99,7 @@ const en: Messages = {
   noResponse: (company) => `The sources report no response from ${company}.`,
   notInSources: "Not in my sources",
   suggestionsHeading: "You could ask",
-  answerFooter:
-    "Receipts · quote bars are verbatim from the articles; summaries and translations are ours",
+  answerFooter: "quote bars are verbatim from the articles; summaries and translations are ours",
   questionShortened: "(question shortened)",
   quoteShortened: "(quote shortened here; the rest is in the source)",
   moreNotShown: (n) => `${n} more ${n === 1 ? "fact is" : "facts are"} not shown here.`,
@@ -202,8 +201,7 @@ const nl: Messages = {
   noResponse: (company) => `De bronnen melden geen reactie van ${company}.`,
   notInSources: "Niet in mijn bronnen",
   suggestionsHeading: "Je zou kunnen vragen",
-  answerFooter:
-    "Receipts · citaten met een balk zijn letterlijk; samenvattingen en vertalingen zijn van ons",
+  answerFooter: "citaten met een balk zijn letterlijk; samenvattingen en vertalingen zijn van ons",
   questionShortened: "(vraag ingekort)",
   quoteShortened: "(citaat hier ingekort; de rest staat in de bron)",
   moreNotShown: (n) => `${n} ${n === 1 ? "feit staat" : "feiten staan"} hier niet bij.`,

@@ -59,7 +59,8 @@ export function questionView(
         ? [{ customId, label: t.allOnButton(name, rest.length) }]
         : [];
     });
-  return [renderAnswer(a, locale, { more, ...(options.mention ? { heading: false } : {}) })];
+  const askId = (id: string) => buildCustomId({ kind: "ask", id, stamp: baseStamp(kb) });
+  return [renderAnswer(a, locale, { more, askId, ...(options.mention ? { heading: false } : {}) })];
 }
 
 export interface CompanyViewOptions {

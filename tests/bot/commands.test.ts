@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MessageFlags } from "discord.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseCustomId } from "../../src/bot/custom-id.js";
 import { messages } from "../../src/bot/i18n.js";
 import { handleInteraction } from "../../src/bot/interactions.js";
 import { KnowledgeStore } from "../../src/bot/knowledge-store.js";
@@ -290,7 +291,30 @@ describe("buttons", () => {
     expect(label(theirs)).toMatch(/^2\//);
   });
 
+  it("a decline's clarifications are buttons on a row of their own that ask them, privately", async () => {
+    const [message] = questionView("did Twitter read DMs?", kb, "nl");
+    const rows = message?.components ?? [];
+    const asks = rows.find((r) =>
+      r.components.some((b) => "custom_id" in b && b.custom_id.startsWith("receipts:v1:ask:")),
+    );
+    expect(asks?.components.length).toBeGreaterThan(0);
+    expect(asks?.components.length).toBeLessThanOrEqual(3);
+    // Every button on that row asks; each carries an id, not the question.
+    const ids = (asks?.components ?? []).map((b) => ("custom_id" in b ? b.custom_id : ""));
+    expect(ids.every((id) => parseCustomId(id)?.kind === "ask")).toBe(true);
+    const first = parseCustomId(ids[0]);
+    const curated = kb.questions.find((q) => first?.kind === "ask" && q.id === first.id);
+    const label = asks?.components[0];
+    expect(label && "label" in label ? label.label : "").toBe(curated?.nl);
+    const pressed = await run({ kind: "button", customId: ids[0] ?? "", locale: "nl" });
+    expect(sent(pressed.calls)).toHaveLength(1);
+    expect(ephemeral(pressed.calls[0]?.payload)).toBe(true);
+    expect(allText(pressed)).toContain(escapeText(curated?.nl ?? "?"));
+  });
+
   it.each([
+    "receipts:v1:ask:spotify-messages:zzzzzz",
+    "receipts:v1:ask:no-such-question:zzzzzz",
     "receipts:v1:pg:facebook:1:-:zzzzzz:-",
     "receipts:v1:all:spotify:zzzzzz:-",
     "receipts:v1:pgx:page",

@@ -212,7 +212,8 @@ describe("answers from the shipped fact base", () => {
     const cites = text.match(/\*\*\[\d\]\*\*/g) ?? [];
     expect(cites.length).toBeGreaterThan(0);
     expect(cites.length).toBeLessThanOrEqual(quotes);
-    expect(text).toMatch(/-# \[1\] NU\.nl, Dec\u00a02018/);
+    const footer = questionView("did Spotify read messages?", kb, "en")[0]?.embeds[0]?.footer?.text;
+    expect(footer).toMatch(/^\[1\] NU\.nl, Dec\u00a02018 · /);
   });
 
   it("a sentence about several companies shows once", () => {

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type Locale, messages } from "../../src/bot/i18n.js";
-import { messageHeight, PANE } from "../../src/bot/render/height.js";
+import { BUTTON_ROW, messageHeight, PANE } from "../../src/bot/render/height.js";
 import type { RenderedMessage } from "../../src/bot/render/limits.js";
 import { escapeText } from "../../src/bot/render/text.js";
 import { companyPageView, questionView } from "../../src/bot/views.js";
@@ -78,7 +78,8 @@ describe("answers fit the screen", () => {
       for (const locale of ["en", "nl"] as const) {
         const [message, ...more] = questionView(question, kb, locale);
         expect(more, `${where} (${locale}) is one message`).toHaveLength(0);
-        const px = messageHeight(message as RenderedMessage);
+        // With the 👍/👎 row the question log adds under an answer.
+        const px = messageHeight(message as RenderedMessage) + BUTTON_ROW;
         if (px > tallest.px) tallest = { px, where: `${where} (${locale})` };
         if (a.answered && subjects(a).length === 1 && px > tallestOne.px) {
           tallestOne = { px, where: `${where} (${locale})` };

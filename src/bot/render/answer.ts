@@ -17,7 +17,7 @@ import type { Answer, AnswerFact } from "../../engine/index.js";
 import type { Role } from "../../knowledge/schema.js";
 import { wordAnswerMessage } from "../../wording/reasons.js";
 import { type Locale, type Messages, messages } from "../i18n.js";
-import { messageHeight, PANE } from "./height.js";
+import { BUTTON_ROW, messageHeight, PANE } from "./height.js";
 import { LIMITS, type RenderedMessage } from "./limits.js";
 import { blockQuote, escapeText, shorten, trimWithNote } from "./text.js";
 
@@ -39,6 +39,8 @@ export interface AnswerRenderOptions {
   readonly sourcesButton?: boolean;
   /** Height the message may take, in pixels (default: one pane). */
   readonly budget?: number;
+  /** The custom id of a button that asks a clarification (by its id), if it can have one. */
+  readonly askId?: (clarificationId: string) => string | undefined;
 }
 
 /** Question text shown back to the asker, at most this long before escaping. */
@@ -49,6 +51,8 @@ const MAX_BLOCKS = 5;
 const BLOCK_MAX = 1800;
 /** Room left in a pane for the height model's error (see `npm run screenshots`). */
 const MARGIN = 24;
+/** Clarification buttons, on their own row. */
+const MAX_ASK_BUTTONS = 3;
 /** Navigation buttons under an answer. */
 export const MAX_NAV_BUTTONS = 3;
 
@@ -105,20 +109,22 @@ export function renderAnswer(
     options.heading === false
       ? undefined
       : (options.heading ?? questionHeading(answer.question, t));
-  if (!answer.answered) return notAnswered(answer, locale, heading);
+  const asks = askRow(answer, locale, options.askId);
+  if (!answer.answered) return notAnswered(answer, locale, heading, asks);
 
   const groups = renderGroups(answer, locale);
   const worded = wordAnswerMessage(answer, locale);
   const note = worded ? `**${t.note}:** ${escapeText(worded)}` : undefined;
   const content = [heading, note].filter(Boolean).join("\n");
-  // The model is within about 5% of what a browser lays out: aim a little lower than a pane.
-  const budget = options.budget ?? PANE - MARGIN;
+  // The model is within about 5% of what a browser lays out: aim a little lower than a pane,
+  // and keep room for the 👍/👎 row the question log adds under an answer.
+  const budget = options.budget ?? PANE - MARGIN - BUTTON_ROW;
   let short = shortAnswer(answer, locale);
   const build = (counts: readonly number[]): RenderedMessage => {
     const shown = groups.map((g, i) => ({ ...g, blocks: g.blocks.slice(0, counts[i] ?? 0) }));
     const ids = shown.flatMap((g) => g.blocks.flatMap((b) => b.facts));
     const buttons = navRow(t, options.sourcesButton ?? true, options.more?.(ids) ?? []);
-    return message(content, answerEmbed(answer, short, shown, t), buttons);
+    return message(content, answerEmbed(answer, short, shown, t), [...buttons, ...asks]);
   };
   // Every group shows its first block. Too tall even so: a two-line short answer, then the
   // last groups' receipts go behind "All on X" (never the first two groups').
@@ -162,10 +168,16 @@ export function questionHeading(question: string, t: Messages): string {
   return `**${t.youAsked}:** ${escapeText(trimWithNote(oneLine, QUESTION_SHOWN, t.questionShortened))}`;
 }
 
-function notAnswered(answer: Answer, locale: Locale, heading: string | undefined): RenderedMessage {
+function notAnswered(
+  answer: Answer,
+  locale: Locale,
+  heading: string | undefined,
+  asks: readonly APIActionRowComponent<APIComponentInMessageActionRow>[],
+): RenderedMessage {
   const t = messages(locale);
   const parts = [escapeText(wordAnswerMessage(answer, locale) ?? t.notInSources)];
-  const suggestions = answer.clarifications.map((c) => c[locale]);
+  // Clarifications are buttons that ask them; listed as text only when no button could be made.
+  const suggestions = asks.length > 0 ? [] : answer.clarifications.map((c) => c[locale]);
   if (suggestions.length > 0) {
     parts.push(
       `**${t.suggestionsHeading}**\n${suggestions.map((s) => `• ${escapeText(s)}`).join("\n")}`,
@@ -175,11 +187,28 @@ function notAnswered(answer: Answer, locale: Locale, heading: string | undefined
   if (covered.length > 0) {
     parts.push(`**${t.helpCoversHeading}:** ${covered.map(escapeText).join(", ")}`);
   }
+  // Right above the buttons that ask them.
+  if (asks.length > 0) parts.push(`**${t.suggestionsHeading}**`);
   const description = trimWithNote(parts.join("\n\n"), LIMITS.embedDescription, "…");
   return {
     ...(heading ? { content: trimWithNote(heading, LIMITS.content, "…") } : {}),
     embeds: [{ title: t.notInSources, description, color: 0x747f8d }],
+    ...(asks.length > 0 ? { components: [...asks] } : {}),
   };
+}
+
+/** The clarifications as buttons that ask them, at most 3, on a row of their own. */
+function askRow(
+  answer: Answer,
+  locale: Locale,
+  askId: ((id: string) => string | undefined) | undefined,
+): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  if (!askId) return [];
+  const buttons = answer.clarifications.slice(0, MAX_ASK_BUTTONS).flatMap((c) => {
+    const id = askId(c.id);
+    return id ? [button(id, c[locale], ButtonStyle.Primary)] : [];
+  });
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
 
 /** The embed: title, short answer, the groups shown, the key to the sources cited. */
@@ -201,14 +230,15 @@ export function answerEmbed(
     .map((id) => sources.get(id))
     .filter((s): s is AnswerSource => s !== undefined)
     .sort((a, b) => a.n - b.n);
-  if (cited.length > 0) parts.push(`-# ${cited.map((s) => keyEntry(s, t)).join(" · ")}`);
+  // The key to the sources sits in the footer, beside what is ours and what is verbatim.
+  const key = cited.map((s) => keyEntry(s, t, false)).join(" · ");
   const description = trimWithNote(parts.join("\n\n"), LIMITS.embedDescription, "…");
   const first = answer.companies[0];
   return {
     title: shorten(title(answer, t), LIMITS.embedTitle),
     description,
     color: ROLE_COLOR[first?.role ?? "other"],
-    footer: { text: footer },
+    footer: { text: shorten(key ? `${key} · ${footer}` : footer, LIMITS.footer) },
   };
 }
 
@@ -305,9 +335,10 @@ export function speakerWords(
 }
 
 /** `[2] TechRadar, “Headline”, Dec 2018`: a descriptive title is ours, so it is not shown here. */
-export function keyEntry(source: AnswerSource, t: Messages): string {
-  const by = escapeText(source.publisher ?? t.publisherUnnamed);
-  const title = source.titleKind === "article" ? `, “${escapeText(source.title)}”` : "";
+export function keyEntry(source: AnswerSource, t: Messages, markdown = true): string {
+  const text = markdown ? escapeText : (x: string) => x;
+  const by = text(source.publisher ?? t.publisherUnnamed);
+  const title = source.titleKind === "article" ? `, “${text(source.title)}”` : "";
   return `[${source.n}] ${by}${title}, ${monthYear(source.date, t)}`;
 }
 
@@ -345,7 +376,7 @@ export function button(
 ): APIButtonComponent {
   return {
     type: ComponentType.Button,
-    style: style as ButtonStyle.Secondary,
+    style: style as ButtonStyle.Secondary | ButtonStyle.Primary,
     custom_id: customId,
     label: shorten(label, LIMITS.buttonLabel),
     ...(disabled ? { disabled } : {}),

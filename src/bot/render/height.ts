@@ -9,6 +9,8 @@ import type { RenderedMessage } from "./limits.js";
 
 /** What a laptop's Discord window shows of the messages, in pixels. */
 export const PANE = 730;
+/** A row of buttons and the gap above it (the 👍/👎 row is added under answers after rendering). */
+export const BUTTON_ROW = 40;
 
 /** Characters per line: fitted on every quote, translation and summary of the base, laid out in
  * Chromium with Noto Sans at Discord's sizes (off by 5 to 10 lines in about 340). */
@@ -39,8 +41,7 @@ const PX = {
   embedFrame: 28,
   /** Gap between the embed's title, description and footer. */
   embedGap: 8,
-  /** A row of buttons and the gap above it. */
-  buttonRow: 40,
+  buttonRow: BUTTON_ROW,
 } as const;
 
 /** Lines a paragraph takes when wrapped at `perLine` characters, at word boundaries. */
