@@ -14,6 +14,7 @@ import type { KnowledgeBase } from "../knowledge/schema.js";
 import { wordAnswerMessage } from "../wording/reasons.js";
 import { readLines } from "./lines.js";
 import { renderText } from "./render-text.js";
+import { runCli } from "./run-cli.js";
 import { fromUserFolder } from "./user-path.js";
 
 const USAGE = `Usage:
@@ -108,18 +109,4 @@ function writeLine(text: string): Promise<void> {
   });
 }
 
-// A closed pipe (`| head`) ends the program quietly instead of with a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`ask: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli("ask", main);

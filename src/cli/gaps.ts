@@ -18,6 +18,7 @@ import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem } from "../knowledge/problem.js";
 import { type GapsReport, gapsReport } from "../questionlog/gaps.js";
 import { dbFile, openDatabase } from "../questionlog/open.js";
+import { runCli } from "./run-cli.js";
 import { fromUserFolder, userFolder } from "./user-path.js";
 
 const USAGE = `Usage:
@@ -185,17 +186,4 @@ function formatDays(days: number): string {
   return days === 1 ? "day" : `${Number(days.toFixed(2))} days`;
 }
 
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`gaps: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli("gaps", main);
