@@ -23,11 +23,19 @@ const NO_MEMBER_FLAGS = 0 as GuildMemberFlags;
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 
-/** Time-ordered snowflakes (19 digits today), strictly increasing within one stand-in. */
+/** Stand-ins made so far in this process: each gets its own worker bits, as Discord's do. */
+let factories = 0;
+
+/**
+ * Time-ordered snowflakes (19 digits today), strictly increasing within one stand-in. Two
+ * stand-ins started in the same millisecond must not hand out the same guild id: the worker bits
+ * (12 to 21, as in Discord's snowflakes) tell them apart.
+ */
 export function snowflakeFactory(): () => string {
+  const worker = BigInt(factories++ % 1024) << 12n;
   let last = 0n;
   return () => {
-    const fromClock = (BigInt(Date.now()) - DISCORD_EPOCH) << 22n;
+    const fromClock = ((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | worker;
     last = fromClock > last ? fromClock : last + 1n;
     return last.toString();
   };
