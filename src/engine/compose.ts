@@ -19,16 +19,6 @@ export interface Composition {
   readonly bestScore: number;
 }
 
-/** Topics about who got access to what: a partner's access calls for Facebook's position. */
-const ACCESS_TOPICS = new Set([
-  "private-messages",
-  "friends-data",
-  "contacts-calendar",
-  "consent-login",
-  "messaging-integration",
-  "partnership-deals",
-  "data-use",
-]);
 /** A fact scoring below this share of the best is filler, not an answer. */
 export const RELATIVE_FLOOR = 0.35;
 /** A fact scoring below this says nothing about the question. */
@@ -60,7 +50,7 @@ export function compose(
     platform !== undefined &&
     hasPartner &&
     !subjects.includes(platform.id) &&
-    (platformNamed || u.topics.length === 0 || u.topics.some((t) => ACCESS_TOPICS.has(t.id)));
+    (platformNamed || u.topics.length === 0 || u.topics.some((t) => p.topics.access.has(t.id)));
   const n = Math.max(1, subjects.length);
   // Every subject gets at least one fact; the platform's position takes what is left over.
   const reserve = Math.max(0, Math.min(wantsPosition ? (platformNamed ? 2 : 1) : 0, maxFacts - n));

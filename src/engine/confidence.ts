@@ -34,12 +34,6 @@ function orgSignal(m: { distance: number }): number {
   return m.distance === 0 ? 1 : Math.max(0.6, 1 - 0.15 * m.distance);
 }
 
-/** Share of content words the fact base knows (1 when the question has none). */
-export function coverage(u: Understanding): number {
-  const words = u.contentWords.length + u.unknownWords.length;
-  return words > 0 ? u.contentWords.length / words : 1;
-}
-
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }

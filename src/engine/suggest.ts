@@ -8,27 +8,6 @@ import { fold, words } from "./normalize.js";
 import { type Prepared, prepare } from "./prepare.js";
 import type { Understanding } from "./understand.js";
 
-/** What every suggestion list ends with, worked out once per base. */
-const standing = new WeakMap<KnowledgeBase, readonly string[]>();
-
-export function suggestions(u: Understanding, p: Prepared): string[] {
-  const guess = didYouMean(u, p);
-  return [...(guess ? [`Did you mean ${guess.name}?`] : []), ...standingSuggestions(p.kb)];
-}
-
-/** The platform and its partners (what people ask about), then example questions. */
-function standingSuggestions(kb: KnowledgeBase): readonly string[] {
-  const cached = standing.get(kb);
-  if (cached) return cached;
-  const main = kb.organizations.filter((o) => o.role === "platform" || o.role === "partner");
-  const out = [
-    ...(main.length > 0 ? [`Ask about: ${main.map((o) => o.name).join(", ")}.`] : []),
-    ...exampleQuestions(kb),
-  ];
-  standing.set(kb, out);
-  return out;
-}
-
 /** Worked out once per question: declining and suggesting both ask. */
 const guesses = new WeakMap<Understanding, Organization | undefined>();
 
@@ -72,17 +51,6 @@ function wordsStartLike(query: string, name: string): boolean {
       );
     }),
   );
-}
-
-/** Example questions built from the base itself, so they hold for any fact base. */
-export function exampleQuestions(kb: KnowledgeBase): string[] {
-  const platform = kb.organizations.find((o) => o.role === "platform");
-  const partners = kb.organizations.filter((o) => o.role === "partner");
-  const examples: string[] = [];
-  if (partners[0]) examples.push(`What was reported about ${partners[0].name}?`);
-  if (platform) examples.push(`How did ${platform.name} respond?`);
-  if (partners[1]) examples.push(`Wat zei ${partners[1].name}?`);
-  return examples.map((q) => `Try: "${q}"`);
 }
 
 /** Organizations matching a partial, possibly misspelt name, best first (for autocomplete). */

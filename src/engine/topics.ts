@@ -16,6 +16,8 @@ interface TopicKeyword {
 export interface TopicIndex {
   /** Keywords by their first stem. */
   readonly byFirstStem: ReadonlyMap<string, readonly TopicKeyword[]>;
+  /** Topics marked `access` (who got access to what): a partner's answer calls for the platform's position. */
+  readonly access: ReadonlySet<string>;
 }
 
 export interface TopicMatch {
@@ -48,7 +50,7 @@ export function buildTopicIndex(kb: KnowledgeBase): TopicIndex {
     const first = k.stems[0] ?? "";
     byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), { ...k, weight }]);
   }
-  return { byFirstStem };
+  return { byFirstStem, access: new Set(kb.topics.filter((t) => t.access).map((t) => t.id)) };
 }
 
 /**
