@@ -12,8 +12,8 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { answer } from "../src/engine/index.js";
-import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
+import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { chatReport, judgeChat, loadChatSet } from "../tests/questions/chat-set.js";
 import { accuracyReport, judge, loadQuestionSet } from "../tests/questions/question-set.js";
 

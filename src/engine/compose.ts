@@ -4,8 +4,9 @@
  * question is about a partner's access. Facts only ever appear under an organization they are
  * about, so one company's facts never stand in for another's.
  */
-import type { Organization } from "../knowledge/schema.js";
+import type { InfoKind, Organization } from "../knowledge/schema.js";
 import type { AnswerCompany, AnswerFact } from "./answer-schema.js";
+import { maskHas } from "./lexicon.js";
 import type { Prepared, PreparedFact } from "./prepare.js";
 import type { RankedFact } from "./rank.js";
 import { WHO_WORDS } from "./stopwords.js";
@@ -55,7 +56,7 @@ export function compose(
   // Every subject gets at least one fact; the platform's position takes what is left over.
   const reserve = Math.max(0, Math.min(wantsPosition ? (platformNamed ? 2 : 1) : 0, maxFacts - n));
   const asked = u.contentWords.length > 0 || u.topics.length > 0;
-  const plans = subjects.map((id) => planSubject(id, ranked, p));
+  const plans = subjects.map((id) => planSubject(id, ranked, p, u.asks));
   const shown = allocate(plans, maxFacts - reserve, n === 1 ? maxFacts : MAX_PER_COMPANY);
 
   const companies: AnswerCompany[] = [];
@@ -125,17 +126,53 @@ function allocate(plans: readonly SubjectPlan[], budget: number, perCompany: num
   return shown;
 }
 
-/** The organizations the answer covers: those named, or those the best facts are about. */
+/**
+ * The organizations the answer covers: those named, or those the best facts are about. A question
+ * asking a kind of information that organizations of one role answer ("who broke the story?":
+ * the outlets) leads with those, named or found in the best facts, before the others named.
+ */
 function chooseSubjects(u: Understanding, ranked: readonly RankedFact[], p: Prepared): string[] {
+  const subjects = ordinarySubjects(u, ranked, p);
+  const leadRole = u.asks.map((k) => p.lexicon.answeredBy.get(k)).find((r) => r !== undefined);
+  if (!leadRole) return subjects;
+  const role = (id: string) => p.organizations.byId.get(id)?.role;
+  const namedLead = u.organizations.map((m) => m.id).filter((id) => role(id) === leadRole);
+  const lead = namedLead.length > 0 ? namedLead : topAbout(ranked, (id) => role(id) === leadRole);
+  if (lead.length === 0) return subjects;
+  return [...new Set([...lead, ...subjects])].slice(0, MAX_SUBJECTS);
+}
+
+/** Organizations the best facts are about that pass `keep`, by the facts' scores. */
+function topAbout(ranked: readonly RankedFact[], keep: (id: string) => boolean): string[] {
+  const best = ranked[0]?.score ?? 0;
+  if (best < ABSOLUTE_FLOOR) return [];
+  const weight = new Map<string, number>();
+  // By its best fact, not a sum: the outlet of the best-matching report leads.
+  for (const r of ranked.filter((x) => x.score >= best * 0.6).slice(0, 4)) {
+    for (const id of r.prepared.fact.about.filter(keep)) {
+      weight.set(id, Math.max(weight.get(id) ?? 0, r.score));
+    }
+  }
+  return [...weight].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Prepared): string[] {
   const role = (id: string) => p.organizations.byId.get(id)?.role;
   const named = u.organizations.map((m) => m.id);
   // "Which companies did Facebook let read messages?" asks for the partners, not the platform.
   const asksPartners =
     u.tokens.some((t) => WHO_WORDS.has(t.text)) && named.every((id) => role(id) === "platform");
   if (named.length > 0 && !asksPartners) {
-    const subjects = named.some((id) => role(id) !== "news-outlet")
-      ? named.filter((id) => role(id) !== "news-outlet")
-      : named;
+    // A named outlet is a source, not the subject, unless the best fact is centrally about it
+    // ("how many employees did the Times talk to?"): then it leads.
+    const central = ranked[0]?.prepared.fact.about[0];
+    const outletLeads =
+      central !== undefined && named.includes(central) && role(central) === "news-outlet";
+    const subjects = outletLeads
+      ? [central, ...named.filter((id) => id !== central && role(id) !== "news-outlet")]
+      : named.some((id) => role(id) !== "news-outlet")
+        ? named.filter((id) => role(id) !== "news-outlet")
+        : named;
     // The platform's position follows its partners' facts.
     if (subjects.some((id) => role(id) === "partner")) {
       subjects.sort((a, b) => Number(role(a) === "platform") - Number(role(b) === "platform"));
@@ -147,7 +184,9 @@ function chooseSubjects(u: Understanding, ranked: readonly RankedFact[], p: Prep
   const top = ranked.filter((r) => r.score >= best * 0.6).slice(0, 4);
   const weight = new Map<string, number>();
   for (const r of top) {
-    const about = r.prepared.fact.about.filter((id) => role(id) !== "news-outlet");
+    // Outlets only when the fact is about nothing else (the reporting itself, its author).
+    const others = r.prepared.fact.about.filter((id) => role(id) !== "news-outlet");
+    const about = others.length > 0 ? others : r.prepared.fact.about;
     // "Which companies…" lists every company a top fact names (partners before the platform);
     // otherwise each fact stands for its central organization.
     const ids = u.asksWhich
@@ -175,7 +214,12 @@ function belongsTo(pf: PreparedFact, id: string, p: Prepared): boolean {
   return pf.fact.kind !== "response" || pf.speakers.includes(id) || pf.speakers.length === 0;
 }
 
-function planSubject(id: string, ranked: readonly RankedFact[], p: Prepared): SubjectPlan {
+function planSubject(
+  id: string,
+  ranked: readonly RankedFact[],
+  p: Prepared,
+  asks: readonly InfoKind[],
+): SubjectPlan {
   const centrality = (r: RankedFact) => 1 / (1 + 0.15 * aboutRank(r, id));
   const candidates = ranked
     .filter((r) => belongsTo(r.prepared, id, p))
@@ -184,9 +228,16 @@ function planSubject(id: string, ranked: readonly RankedFact[], p: Prepared): Su
   const top = candidates[0]?.s ?? 0;
   if (top < ABSOLUTE_FLOOR) {
     // Nothing about this organization matches: show what the base holds on it, most central first.
+    // Facts that hold the kind of information asked come first ("who wrote the TechRadar piece?").
+    const holding = (r: RankedFact) => (asks.some((k) => maskHas(r.prepared.holds, k)) ? 0 : 1);
     const overview = candidates
       .map(({ r }) => r)
-      .sort((a, b) => kindOrder(a) - kindOrder(b) || aboutRank(a, id) - aboutRank(b, id));
+      .sort(
+        (a, b) =>
+          holding(a) - holding(b) ||
+          kindOrder(a) - kindOrder(b) ||
+          aboutRank(a, id) - aboutRank(b, id),
+      );
     const own = overview.find((r) => isOwnResponse(r.prepared, id));
     return {
       id,

@@ -46,8 +46,12 @@ const askBack = (reason: Reason, offer: readonly string[] = []): NotAnswered => 
 export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | undefined {
   if (u.tokens.length === 0) return decline({ code: "empty-question" });
   const named = u.organizations.map((m) => m.id);
-  // The platform is the story's backdrop: "did Google get my Facebook friends?" is about Google.
-  const onlyPlatform = named.every((id) => p.organizations.byId.get(id)?.role === "platform");
+  // The platform is the story's backdrop and an outlet its source: "did Google get my Facebook
+  // friends?" and "what did the NYT say about Google?" are about Google.
+  const onlyPlatform = named.every((id) => {
+    const role = p.organizations.byId.get(id)?.role;
+    return role === "platform" || role === "news-outlet";
+  });
   if (u.unknownNames.length > 0 && onlyPlatform) {
     return decline({ code: "unknown-names", names: [...u.unknownNames] });
   }

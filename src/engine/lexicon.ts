@@ -7,7 +7,7 @@
  *
  * Phrases match on stems, so "pulling the plug" meets "pulled the plug"; the longest phrase wins.
  */
-import { InfoKind, type LexiconEntry } from "../knowledge/schema.js";
+import { InfoKind, type LexiconEntry, type Role } from "../knowledge/schema.js";
 import { append } from "./multimap.js";
 import { type Token, words } from "./normalize.js";
 import { stemIn, stemsOf, stemVariants } from "./stem.js";
@@ -24,6 +24,8 @@ export interface LexiconIndex {
   readonly byFirstStem: ReadonlyMap<string, readonly Phrase[]>;
   /** The words a fact must contain to hold each kind of information. */
   readonly holds: ReadonlyMap<InfoKind, ReadonlySet<string>>;
+  /** Kinds that organizations of one role answer ("reporting": the news outlets). */
+  readonly answeredBy: ReadonlyMap<InfoKind, Role>;
   /** One-word names outside the story ("twitter"), for typo-tolerant look-up. */
   readonly outsideWords: ReadonlySet<string>;
   readonly longest: number;
@@ -44,11 +46,15 @@ const NO_KINDS: ReadonlySet<InfoKind> = new Set();
 export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const byFirstStem = new Map<string, Phrase[]>();
   const holds = new Map<InfoKind, Set<string>>();
+  const answeredBy = new Map<InfoKind, Role>();
   const outsideWords = new Set<string>();
   let longest = 1;
   for (const entry of entries) {
     const cues = entry.kind === "info" ? entry.asks : entry.words;
-    const canonical = entry.kind === "concept" ? entry.canonical.flatMap((c) => words(c)) : [];
+    const canonical =
+      entry.kind === "concept" || entry.kind === "info"
+        ? (entry.canonical ?? []).flatMap((c) => words(c))
+        : [];
     for (const cue of cues) {
       const cueWords = words(String(cue));
       for (const stems of stemVariants(cueWords)) {
@@ -60,10 +66,11 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     }
     if (entry.kind === "info") {
       holds.set(entry.id, new Set(entry.holds.flatMap((h) => words(String(h)).flatMap(stemsOf))));
+      if (entry.answeredBy) answeredBy.set(entry.id, entry.answeredBy);
     }
   }
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return { byFirstStem, holds, outsideWords, longest };
+  return { byFirstStem, holds, answeredBy, outsideWords, longest };
 }
 
 /** The longest phrase starting at `i` within `free` tokens, the words stemmed either way. */
@@ -123,6 +130,7 @@ export function readThroughLexicon(
       for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
     } else if (entry.kind === "info") {
       asks.add(entry.id);
+      for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
     } else if (entry.kind === "outside") {
       outside.push(
         tokens
@@ -155,11 +163,19 @@ export function canonicalWords(list: readonly string[], index: LexiconIndex): st
 
 const KINDS = InfoKind.options;
 
-/** The kinds of information a fact's words give, as a bit mask over `InfoKind.options`. */
-export function kindsHeld(factWords: readonly string[], index: LexiconIndex): number {
+/**
+ * The kinds of information a fact gives, as a bit mask over `InfoKind.options`: by its words, or
+ * by being about an organization of the role that answers the kind (`roles`, of its `about`).
+ */
+export function kindsHeld(
+  factWords: readonly string[],
+  roles: readonly (Role | undefined)[],
+  index: LexiconIndex,
+): number {
   let mask = 0;
   KINDS.forEach((kind, i) => {
-    if (holdsKind(kind, factWords, index)) mask |= 1 << i;
+    const role = index.answeredBy.get(kind);
+    if ((role && roles.includes(role)) || holdsKind(kind, factWords, index)) mask |= 1 << i;
   });
   return mask;
 }

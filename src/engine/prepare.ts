@@ -2,7 +2,7 @@
  * Everything the engine derives from a knowledge base once (indexes, vocabulary, stems), cached
  * per base so each question costs only the matching.
  */
-import type { Fact, KnowledgeBase, Organization } from "../knowledge/schema.js";
+import type { Fact, KnowledgeBase, Organization, Role } from "../knowledge/schema.js";
 import { type LetterCounts, letterCounts } from "./fuzzy.js";
 import { buildLexicon, canonicalWords, kindsHeld, type LexiconIndex } from "./lexicon.js";
 import { addOnce, append } from "./multimap.js";
@@ -121,7 +121,8 @@ export async function prepareAsync(kb: KnowledgeBase): Promise<Prepared> {
 
 function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
   const lexicon = buildLexicon(kb.lexicon);
-  const text = yield* textIndexes(kb, lexicon);
+  const roleOf = new Map(kb.organizations.map((o) => [o.id, o.role]));
+  const text = yield* textIndexes(kb, lexicon, (id) => roleOf.get(id));
   const vocabulary = yield* finishVocabulary(text.counter, kb);
   const organizations = yield* organizationIndexSteps(kb);
   const named = yield* organizationIndexes(kb, organizations, vocabulary);
@@ -203,7 +204,11 @@ export function stemField(p: Prepared, stemmed: string, factIndex: number): numb
  * One pass over the facts' text, each field tokenized once: stem postings, word postings, keyword
  * phrases and the vocabulary's counts. Nothing per fact is kept but its phrases, if any.
  */
-function* textIndexes(kb: KnowledgeBase, lexicon: LexiconIndex) {
+function* textIndexes(
+  kb: KnowledgeBase,
+  lexicon: LexiconIndex,
+  roleOf: (id: string) => Role | undefined,
+) {
   const byStem = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
   const phrases: (readonly (readonly string[])[] | undefined)[] = [];
@@ -246,7 +251,7 @@ function* textIndexes(kb: KnowledgeBase, lexicon: LexiconIndex) {
     for (const w of keywords) addOnce(byWord, w, i);
     for (const w of summary) addOnce(byWord, w, i);
     phrases.push(keywordPhrases(fact));
-    holds.push(kindsHeld(text, lexicon));
+    holds.push(kindsHeld(text, fact.about.map(roleOf), lexicon));
     if (i % CHUNK === CHUNK - 1) yield;
   }
   return { byStem, byWord, phrases, holds, counter };

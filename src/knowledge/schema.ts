@@ -159,11 +159,22 @@ export const FactsFileSchema = z.array(FactSchema).min(1, "must hold at least on
  *   "dms", "texts", "group chats" → "messages". Questions and facts are both read through it.
  * - `filler`: chatter and question wrappers that carry no subject ("tbh", "so like").
  * - `info`: a kind of information a question may ask for (an amount, a count, a person, a date, a
- *   consequence): `asks` are the question's cues, `holds` the words of a fact that gives it.
+ *   consequence, the reporting itself): `asks` are the question's cues, `holds` the words of a
+ *   fact that gives it, `answeredBy` the role of the organizations that answer it, if any.
  * - `outside`: names of companies and people the story does not cover ("Twitter").
  */
 const LexiconWords = z.array(Keyword).min(1, "needs at least one word");
-export const InfoKind = z.enum(["amount", "count", "person", "date", "consequence", "opinion"]);
+export const InfoKind = z.enum([
+  "amount",
+  "count",
+  "person",
+  "date",
+  "consequence",
+  "opinion",
+  "reporting",
+  "apology",
+  "name",
+]);
 export type InfoKind = z.infer<typeof InfoKind>;
 export const LexiconEntrySchema = z.discriminatedUnion("kind", [
   z.strictObject({
@@ -179,6 +190,13 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
     asks: LexiconWords,
     // Empty for an opinion: the sources report; they never hold what the bot itself thinks.
     holds: z.array(Keyword).default([]),
+    /**
+     * Organizations of this role answer the kind ("who broke the story?" is about the outlets):
+     * they lead the answer, and a fact about one holds the kind.
+     */
+    answeredBy: Role.optional(),
+    /** Words that stand in the question for a cue, as a concept's do ("who broke" → "reported"). */
+    canonical: z.array(Keyword).optional(),
   }),
   z.strictObject({ id: Id, kind: z.literal("outside"), words: LexiconWords }),
 ]);

@@ -13,18 +13,25 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
   en: {
     amount: "an amount of money",
     count: "a number",
-    person: "who it was by name",
+    person: "the names of the people involved",
     date: "a date or how long",
     consequence: "a fine, lawsuit or other consequence",
     opinion: "opinions: they report what happened and what was said",
+    reporting: "who reported it",
+    apology: "an apology",
+    name: "the name",
   },
   nl: {
-    amount: "een geldbedrag",
-    count: "een aantal",
-    person: "wie het was, bij naam",
-    date: "een datum of hoe lang",
-    consequence: "een boete, rechtszaak of ander gevolg",
+    // Each follows "geen": "Mijn bronnen noemen geen geldbedrag".
+    amount: "geldbedrag",
+    count: "aantal",
+    person: "namen van de betrokken personen",
+    date: "datum of duur",
+    consequence: "boete, rechtszaak of ander gevolg",
     opinion: "meningen: ze melden wat er gebeurde en wat er gezegd is",
+    reporting: "medium of verslaggever",
+    apology: "excuses",
+    name: "naam",
   },
 };
 
@@ -62,8 +69,8 @@ const WORDING: Record<Lang, Record<ReasonCode, Wording>> = {
       "Dat staat niet in mijn bronnen: drie artikelen over hoe Facebook gegevens van gebruikers deelde met partners (december 2018).",
     "not-in-sources": (r, names) =>
       r.organizations?.length
-        ? `Mijn bronnen noemen geen ${stripArticle(SUBJECT.nl[r.subject ?? "amount"])} over ${names(r.organizations)}. Wat ze wel melden staat hieronder.`
-        : `Mijn bronnen noemen geen ${stripArticle(SUBJECT.nl[r.subject ?? "amount"])}.`,
+        ? `Mijn bronnen noemen geen ${SUBJECT.nl[r.subject ?? "amount"]} over ${names(r.organizations)}. Wat ze wel melden staat hieronder.`
+        : `Mijn bronnen noemen geen ${SUBJECT.nl[r.subject ?? "amount"]}.`,
     "did-you-mean": (r, names) =>
       `Ik herken geen bedrijf in die vraag. Bedoelde je ${names(r.organizations)}?`,
     unsure: () => "Ik weet niet precies wat je vraagt. Bedoelde je een van deze vragen?",
@@ -72,11 +79,6 @@ const WORDING: Record<Lang, Record<ReasonCode, Wording>> = {
       `De bronnen melden dat niet over ${names(r.organizations)}; dit melden ze wel.`,
   },
 };
-
-/** "een geldbedrag" → "geldbedrag", after "geen". */
-function stripArticle(text: string): string {
-  return text.replace(/^een /, "");
-}
 
 function list(items: readonly string[], and: string): string {
   if (items.length <= 1) return items[0] ?? "";
