@@ -72,7 +72,11 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
       : undefined;
   }
   if (u.topics.length === 0) return decline({ code: "outside-sources" });
-  if (subject.size < TUNING.minSubjectWords && !u.asksWhich) return askBack({ code: "unsure" });
+  // "Who broke the story?" is whole: the kind asked names its subject (the outlets).
+  const asksRole = u.asks.some((k) => p.lexicon.answeredBy.has(k));
+  if (subject.size < TUNING.minSubjectWords && !u.asksWhich && !asksRole) {
+    return askBack({ code: "unsure" });
+  }
   return undefined;
 }
 

@@ -159,7 +159,7 @@ export function findOrganizations(
         // near-names (every alias at once) is bounded here, and the words past it stay words.
         if (closest.size >= MAX_NAME_SPELLINGS) continue;
         found =
-          (n === 1 ? undoubled(typed, index) : undefined) ??
+          (n === 1 ? shortName(typed, index) : undefined) ??
           closestVariant(typed, nearInLength(index, typed));
         closest.set(typed, found);
       }
@@ -224,15 +224,22 @@ function nearInLength(index: OrganizationIndex, typed: string): Variant[] {
 }
 
 /**
- * A short name typed with a key pressed twice ("sonny" for Sony, "metta" for Meta): names under
- * five letters are too short for edit distances, but one doubled letter is a safe typo.
+ * A short name typed with one of the safe typos: names under five letters are too short for edit
+ * distances, but a key pressed twice ("sonny", "metta"), two neighbouring letters swapped
+ * ("cbnc") or a final y typed as i ("soni") keeps every letter where a reader still sees the name.
  */
-function undoubled(typed: string, index: OrganizationIndex) {
-  if (typed.length > 5) return undefined;
+function shortName(typed: string, index: OrganizationIndex) {
+  if (typed.length > 5 || typed.length < 4) return undefined;
+  const named = (name: string) =>
+    index.phrases.get(name)?.find((v) => !v.exactCase && v.tokens.length === 1);
+  const spellings: string[] = [];
   for (let i = 0; i + 1 < typed.length; i++) {
-    if (typed[i] !== typed[i + 1]) continue;
-    const name = typed.slice(0, i) + typed.slice(i + 1);
-    const variant = index.phrases.get(name)?.find((v) => !v.exactCase && v.tokens.length === 1);
+    if (typed[i] === typed[i + 1]) spellings.push(typed.slice(0, i) + typed.slice(i + 1));
+    else spellings.push(typed.slice(0, i) + typed[i + 1] + typed[i] + typed.slice(i + 2));
+  }
+  if (typed.endsWith("i")) spellings.push(`${typed.slice(0, -1)}y`);
+  for (const name of spellings) {
+    const variant = named(name);
     if (variant) return { variant, distance: 1 };
   }
   return undefined;

@@ -37,7 +37,9 @@ export function findUnknownNames({
       found.push(other === token.text ? token.raw : other[0]?.toUpperCase() + other.slice(1));
       return;
     }
-    const capitalised = /^\p{Lu}/u.test(token.raw) && !token.sentenceStart && !shouting;
+    // A long word in capitals is shouting ("OVERRIDE"), not a name: acronyms are short.
+    const shouted = token.raw.length >= 5 && token.raw === token.raw.toUpperCase();
+    const capitalised = /^\p{Lu}/u.test(token.raw) && !token.sentenceStart && !shouting && !shouted;
     if (
       capitalised &&
       /^\p{L}{3,}$/u.test(token.raw) &&
