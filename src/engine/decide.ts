@@ -107,7 +107,14 @@ export function afterComposition(
       : decline({ code: "outside-sources" }, named);
   }
   const holds = holdsById(p);
-  const held = c.companies.flatMap((co) => co.facts.map((f) => holds.get(f.id) ?? 0));
+  // What was asked about a named organization must be in its own facts: the platform's position
+  // shown beside a partner ("Facebook shared data for years") does not say how long Sony had it.
+  const subjectsAsked = named.some((id) => p.organizations.byId.get(id)?.role !== "platform")
+    ? c.companies.filter((co) => named.includes(co.id) && co.role !== "platform")
+    : c.companies;
+  const held = (subjectsAsked.length > 0 ? subjectsAsked : c.companies).flatMap((co) =>
+    co.facts.map((f) => holds.get(f.id) ?? 0),
+  );
   // An opinion or a poem asked for beside a real question ("tell me a joke. did Sony get data?")
   // leaves the real question to answer; alone, nothing in the sources holds it.
   const asked = u.asks.filter((kind) => kind !== "opinion" || u.topics.length === 0);

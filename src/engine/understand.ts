@@ -41,29 +41,10 @@ export interface Understanding {
   readonly topics: readonly TopicMatch[];
   /** "which companies…", "who…", "compare…": the answer should cover several companies. */
   readonly asksWhich: boolean;
-  /** "how do I…", "should I…", "hoe kan ik…": a request for advice, which news reports lack. */
+  /** "how do I…", "should I…", "hoe kan ik…" (the lexicon's `advice`): news reports hold none. */
   readonly asksAdvice: boolean;
   /** Kinds of information asked for through the lexicon: "how much" (amount), "when" (date). */
   readonly asks: readonly InfoKind[];
-}
-
-/** Openings of a request for advice or instructions, in English and Dutch (folded words). */
-const ADVICE = [
-  ["how", "do", "i"],
-  ["how", "can", "i"],
-  ["how", "should", "i"],
-  ["how", "do", "you"],
-  ["how", "to"],
-  ["should", "i"],
-  ["hoe", "kan", "ik"],
-  ["hoe", "moet", "ik"],
-  ["hoe", "kun", "je"],
-  ["moet", "ik"],
-];
-
-function asksAdvice(tokens: readonly Token[]): boolean {
-  const text = tokens.map((t) => t.text);
-  return ADVICE.some((phrase) => text.some((_, i) => phrase.every((w, j) => text[i + j] === w)));
 }
 
 export function understand(raw: unknown, prepared: Prepared): Understanding {
@@ -135,7 +116,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     stemsNl,
     topics: findTopics([stems, stemsNl], prepared.topics),
     asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
-    asksAdvice: asksAdvice(tokens),
+    asksAdvice: reading.asks.has("advice"),
     asks: [...reading.asks],
   };
 }

@@ -174,6 +174,7 @@ export const InfoKind = z.enum([
   "reporting",
   "apology",
   "name",
+  "advice",
 ]);
 export type InfoKind = z.infer<typeof InfoKind>;
 export const LexiconEntrySchema = z.discriminatedUnion("kind", [

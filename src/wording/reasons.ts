@@ -20,6 +20,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     reporting: "who reported it",
     apology: "an apology",
     name: "the name",
+    advice: "advice",
   },
   nl: {
     // Each follows "geen": "Mijn bronnen noemen geen geldbedrag".
@@ -32,6 +33,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     reporting: "medium of verslaggever",
     apology: "excuses",
     name: "naam",
+    advice: "advies",
   },
 };
 

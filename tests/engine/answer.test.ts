@@ -131,6 +131,9 @@ describe("declining", () => {
     ["What is Netflix's stock price?", "consequence"],
     ["how much did facebook get fined for this", "consequence"],
     ["how many messages did Spotify read?", "count"],
+    ["did anyone get fired at facebook over this", "consequence"],
+    // Facebook's position beside Sony holds "for years"; Sony's own facts hold no time at all.
+    ["how long did sony have access to the friend data", "date"],
   ])("says the sources do not report the kind of information %j asks for", (q, subject) => {
     expect(ask(q).reason).toMatchObject({ code: "not-in-sources", subject });
   });
@@ -152,7 +155,9 @@ describe("declining", () => {
     "how do I make my Facebook private?",
     "should I delete Spotify?",
     "hoe kan ik mijn gegevens verwijderen?",
-  ])("declines a request for advice: %j", (q) => {
+    "is it safe to keep using spotify with facebook login",
+    "wat is de beste vpn tegen facebook",
+  ])("declines a request for advice (the lexicon's advice cues): %j", (q) => {
     const a = ask(q);
     expect(a.answered).toBe(false);
     expect(a.reason).toEqual({ code: "advice" });
