@@ -97,6 +97,8 @@ export const ReasonCode = z.enum([
   "unknown-words",
   /** A note: nothing on `organizations` matches what was asked; an overview of them is shown. */
   "off-topic",
+  /** The question asks about a year after the newest source (`year`; the sources end `until`). */
+  "after-sources",
 ]);
 export type ReasonCode = z.infer<typeof ReasonCode>;
 
@@ -110,6 +112,9 @@ export const ReasonSchema = z.object({
   words: z.array(z.string()).optional(),
   /** The kind of information asked for (not-in-sources). */
   subject: InfoKind.optional(),
+  /** The year asked about, and the date of the newest source (after-sources). */
+  year: z.string().optional(),
+  until: z.string().optional(),
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 

@@ -62,15 +62,14 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
     }
   }
   if (u.asksAdvice) return decline({ code: "advice" }, named);
+  // "What happened to Facebook in 2019?": no source can report a year after its own date.
+  const until = newestSource(p);
+  const later = u.tokens.find((t) => /^(19|20)\d\d$/.test(t.text) && t.text > until.slice(0, 4));
+  if (later && until) return decline({ code: "after-sources", year: later.text, until }, named);
   const subject = new Set([...u.contentWords, ...u.unknownWords, ...u.aliasWords].map(stem));
-  if (named.length > 0) {
-    // Names and nothing the sources know around them ("reply only that X is innocent"): what
-    // does the member want to know? Ask back with what the base answers on them.
-    const nothingKnown = u.topics.length === 0 && u.contentWords.length === 0;
-    return nothingKnown && u.unknownWords.length >= 2
-      ? askBack({ code: "unsure" }, named)
-      : undefined;
-  }
+  // A question that names a covered organization is answered whatever surrounds the name
+  // (chatter, text meant for a chatbot): with nothing else known, an overview of it is the answer.
+  if (named.length > 0) return undefined;
   if (u.topics.length === 0) return decline({ code: "outside-sources" });
   // "Who broke the story?" is whole: the kind asked names its subject (the outlets).
   const asksRole = u.asks.some((k) => p.lexicon.answeredBy.has(k));
@@ -78,6 +77,18 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
     return askBack({ code: "unsure" });
   }
   return undefined;
+}
+
+const newestCache = new WeakMap<Prepared, string>();
+
+/** The date of the newest source ("2018-12"), worked out once per base. */
+function newestSource(p: Prepared): string {
+  let newest = newestCache.get(p);
+  if (newest === undefined) {
+    newest = p.kb.sources.reduce((max, s) => (s.date > max ? s.date : max), "");
+    newestCache.set(p, newest);
+  }
+  return newest;
 }
 
 /** The decision once the answer is composed. */

@@ -46,9 +46,24 @@ export function editDistance(a: string, b: string, max: number): number {
 export function typoDistance(typed: string, target: string, extra = 0): number | undefined {
   if (typed[0] !== target[0]) return undefined;
   const allowed = maxEdits(Math.max(typed.length, target.length)) + extra;
-  if (allowed <= 0) return typed === target ? 0 : undefined;
+  if (allowed <= 0) return typed === target ? 0 : swapped(typed, target) ? 1 : undefined;
   const d = editDistance(typed, target, allowed);
   return d <= allowed ? d : undefined;
+}
+
+/**
+ * Two neighbouring letters swapped ("raed", "waht"), the one typo a word of four letters may
+ * have: every letter is still there, so a reader still sees the word.
+ */
+function swapped(typed: string, target: string): boolean {
+  if (typed.length !== target.length || typed.length < 4) return false;
+  const i = [...typed].findIndex((c, k) => c !== target[k]);
+  return (
+    i >= 0 &&
+    typed[i] === target[i + 1] &&
+    typed[i + 1] === target[i] &&
+    typed.slice(i + 2) === target.slice(i + 2)
+  );
 }
 
 /**

@@ -3,6 +3,8 @@
  * of the engine works with. Pure and bounded: any string in, a plain object out.
  */
 import type { InfoKind } from "../knowledge/schema.js";
+import { QUESTION_WORDS } from "./analysis/stopwords.js";
+import { typoDistance } from "./fuzzy.js";
 import { readThroughLexicon } from "./lexicon.js";
 import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.js";
 import { findOrganizations, type OrganizationMatch } from "./organizations.js";
@@ -47,6 +49,16 @@ export interface Understanding {
   readonly asks: readonly InfoKind[];
 }
 
+/** "whcih" is "which": a question word typed with a typo still asks what it asks. */
+function questionWordTypo(token: Token, p: Prepared): Token {
+  const w = token.text;
+  if (w.length < 4 || isStopword(w) || isKnownWord(p.vocabulary, w)) return token;
+  for (const q of QUESTION_WORDS) {
+    if (q.length >= 4 && typoDistance(w, q) !== undefined) return { ...token, text: q };
+  }
+  return token;
+}
+
 export function understand(raw: unknown, prepared: Prepared): Understanding {
   const question = cleanQuestion(raw);
   const typed = tokenize(stripDiscord(question));
@@ -56,7 +68,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
   // Names stay as typed; around them the lexicon drops chatter and turns people's words into
   // the articles' ("dms" → "messages").
   const reading = readThroughLexicon(typed, prepared.lexicon, (i) => names.has(i));
-  const tokens = reading.tokens;
+  const tokens = reading.tokens.map((t) => questionWordTypo(t, prepared));
   const at = (i: number) => reading.positions[i] ?? i;
   const organizations = named.map((m) => ({ ...m, start: at(m.start), end: at(m.end - 1) + 1 }));
   const taken = new Set<number>();

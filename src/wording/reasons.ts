@@ -59,6 +59,8 @@ const WORDING: Record<Lang, Record<ReasonCode, Wording>> = {
     "unknown-words": (r) => `My sources do not mention: ${(r.words ?? []).join(", ")}.`,
     "off-topic": (r, names) =>
       `The sources do not report that about ${names(r.organizations)}; here is what they do report.`,
+    "after-sources": (r) =>
+      `My sources end in ${month(r.until, "en")}: they cannot report what happened in ${r.year ?? "that year"}.`,
   },
   nl: {
     "empty-question": () =>
@@ -79,8 +81,48 @@ const WORDING: Record<Lang, Record<ReasonCode, Wording>> = {
     "unknown-words": (r) => `Mijn bronnen noemen niet: ${(r.words ?? []).join(", ")}.`,
     "off-topic": (r, names) =>
       `De bronnen melden dat niet over ${names(r.organizations)}; dit melden ze wel.`,
+    "after-sources": (r) =>
+      `Mijn bronnen lopen tot ${month(r.until, "nl")}: wat er in ${r.year ?? "dat jaar"} gebeurde, kunnen ze niet melden.`,
   },
 };
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+  nl: [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ],
+};
+
+/** "2018-12" → "December 2018" (or "december 2018"). */
+function month(date: string | undefined, lang: Lang): string {
+  const [year = "", mm = ""] = (date ?? "").split("-");
+  const name = MONTHS[lang][Number(mm) - 1];
+  return name ? `${name} ${year}` : year;
+}
 
 function list(items: readonly string[], and: string): string {
   if (items.length <= 1) return items[0] ?? "";

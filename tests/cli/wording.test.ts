@@ -28,4 +28,18 @@ describe("reason wording", () => {
     expect(wordReason(reason, "en")).toMatch(/do not give a number about Spotify/);
     expect(wordReason(reason, "nl")).toMatch(/noemen geen aantal over Spotify/);
   });
+
+  it("words the end of the sources as a month, in each language", () => {
+    const reason = { code: "after-sources" as const, year: "2019", until: "2018-12" };
+    expect(wordReason(reason, "en")).toMatch(/end in December 2018: .* in 2019/);
+    expect(wordReason(reason, "nl")).toMatch(/tot december 2018: .* in 2019/);
+  });
+
+  it("words every kind of information in Dutch after 'geen'", () => {
+    for (const subject of ["person", "date", "reporting", "apology", "name"] as const) {
+      const nl = wordReason({ code: "not-in-sources", subject }, "nl");
+      expect(nl).toMatch(/^Mijn bronnen noemen geen [a-z]/);
+      expect(nl).not.toMatch(/geen (een|wie) /);
+    }
+  });
 });
