@@ -60,7 +60,7 @@ function texts(m: RenderedMessage): string[] {
 }
 
 /** The Dutch catalogue's words: plain entries, and templates with a hole for each parameter. */
-function dutchTemplates(): string[] {
+function dutchTemplates(dates: readonly string[]): string[] {
   const t: Messages = CATALOGUE.nl;
   const out: string[] = [];
   for (const value of Object.values(t)) {
@@ -89,7 +89,15 @@ function dutchTemplates(): string[] {
   for (const code of ReasonCode.options) {
     for (const subject of InfoKind.options) {
       for (const organizations of [[], [{ id: "x", name: HOLE }]]) {
-        out.push(wordReason({ code, organizations, names: [HOLE], words: [HOLE], subject }, "nl"));
+        // `until` is a source's date, worded with the Dutch month names: the base's own dates.
+        for (const until of dates) {
+          out.push(
+            wordReason(
+              { code, organizations, names: [HOLE], words: [HOLE], subject, year: HOLE, until },
+              "nl",
+            ),
+          );
+        }
       }
     }
   }
@@ -106,7 +114,8 @@ function dutchTemplates(): string[] {
 /** The templates with the base's names punched out, as they are punched out of replies first. */
 function templatesFor(kb: KnowledgeBase): string[] {
   const names = kb.organizations.flatMap((o) => [o.name, escapeText(o.name)]);
-  return dutchTemplates().map((t) => punchOut(t, names));
+  const dates = [...new Set(kb.sources.map((s) => s.date))];
+  return dutchTemplates(dates).map((t) => punchOut(t, names));
 }
 
 /** What the answer may show as it is: data, not the bot's words. */
