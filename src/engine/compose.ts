@@ -1,7 +1,8 @@
 /**
- * Composes the answer per organization, most relevant first: what was reported about it, then
- * its own response (or the fact that the sources report none), and Facebook's position when the
- * question is about a partner's access. Facts only ever appear under an organization they are
+ * Composes the answer per organization, most relevant first, each organization's facts best
+ * first (arrange.ts then puts them in reading order: what was reported, its own response, the
+ * platform's position): what was reported about it, its own response (or the fact that the
+ * sources report none), and Facebook's position when the question is about a partner's access. Facts only ever appear under an organization they are
  * about, so one company's facts never stand in for another's.
  */
 import type { InfoKind, Organization } from "../knowledge/schema.js";
@@ -269,10 +270,10 @@ function aboutRank(r: RankedFact, id: string): number {
 const kindOrder = (r: RankedFact) =>
   r.prepared.fact.kind === "reported" ? 0 : r.prepared.fact.kind === "context" ? 1 : 2;
 
-/** What was reported first, then responses; by score within each. */
+/** Best first; at equal scores, what was reported before responses. */
 function order(facts: RankedFact[], id: string): RankedFact[] {
   const group = (r: RankedFact) => (isOwnResponse(r.prepared, id) ? 1 : 0);
-  return [...facts].sort((a, b) => group(a) - group(b) || b.score - a.score);
+  return [...facts].sort((a, b) => b.score - a.score || group(a) - group(b));
 }
 
 /** The platform's own statements about the subjects' access, most relevant first. */

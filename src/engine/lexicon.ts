@@ -43,6 +43,9 @@ export interface LexiconReading {
 
 const NO_KINDS: ReadonlySet<InfoKind> = new Set();
 
+/** Words that make what follows the asker's own ("my boss asked me"), in English and Dutch. */
+const POSSESSIVES: ReadonlySet<string> = new Set(["my", "mijn", "m'n", "mn", "our", "onze", "ons"]);
+
 export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const byFirstStem = new Map<string, Phrase[]>();
   const holds = new Map<InfoKind, Set<string>>();
@@ -129,7 +132,8 @@ export function readThroughLexicon(
     if (entry.kind === "concept") {
       for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
     } else if (entry.kind === "info") {
-      asks.add(entry.id);
+      // "my boss", "mijn geld": the asker's own life, not what they ask the sources.
+      if (!POSSESSIVES.has(tokens[i - 1]?.text ?? "")) asks.add(entry.id);
       for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
     } else if (entry.kind === "outside") {
       outside.push(

@@ -175,6 +175,7 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
   const fuzzy = fuzzyScores(u, p, work);
   const topicTotal = u.topics.reduce((sum, t) => sum + t.score, 0);
   const outlets = namedOutlets(u, p);
+  const named = u.organizations.map((m) => m.id);
   const topicalOf = (pf: PreparedFact) => {
     let topical = 0;
     for (const t of u.topics) if (pf.fact.topics.includes(t.id)) topical += t.score;
@@ -193,12 +194,15 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
     // "What did NU.nl report about Netflix?": the outlet named is where to look.
     const viaOutlet = outlets.some((o) => pf.reportedBy.includes(o)) ? 1 : 0;
     const kind = u.asks.some((k) => maskHas(pf.holds, k)) ? 1 : 0;
+    // The kind asked counts for a fact about an organization named even with no word in common
+    // ("who wrote the TechRadar piece?": the author's bio holds a person).
+    const aboutNamed = named.some((id) => pf.fact.about.includes(id));
     const score =
       WEIGHTS.lexical * lex +
       WEIGHTS.fuzzy * f +
       WEIGHTS.topical * topical +
       WEIGHTS.outlet * viaOutlet +
-      (lex + topical > 0 ? WEIGHTS.kind * kind : 0);
+      (lex + topical > 0 || aboutNamed ? WEIGHTS.kind * kind : 0);
     return { prepared: pf, score, lexical: lex, fuzzy: f, topical };
   };
   return { queryStems, fuzzy, fact, rough };

@@ -3,7 +3,6 @@
  * of the engine works with. Pure and bounded: any string in, a plain object out.
  */
 import type { InfoKind } from "../knowledge/schema.js";
-import { QUESTION_WORDS } from "./analysis/stopwords.js";
 import { typoDistance } from "./fuzzy.js";
 import { readThroughLexicon } from "./lexicon.js";
 import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.js";
@@ -53,11 +52,17 @@ export interface Understanding {
 function questionWordTypo(token: Token, p: Prepared): Token {
   const w = token.text;
   if (w.length < 4 || isStopword(w) || isKnownWord(p.vocabulary, w)) return token;
-  for (const q of QUESTION_WORDS) {
-    if (q.length >= 4 && typoDistance(w, q) !== undefined) return { ...token, text: q };
+  for (const q of TYPED_QUESTION_WORDS) {
+    if (typoDistance(w, q) !== undefined) return { ...token, text: q };
   }
   return token;
 }
+
+/**
+ * The question words long enough to recognise misspelt; a rare one ("wiens") is one letter from
+ * an ordinary word ("wins"), so only these.
+ */
+const TYPED_QUESTION_WORDS = ["which", "where", "whose", "welke", "hoeveel", "waarom", "wanneer"];
 
 export function understand(raw: unknown, prepared: Prepared): Understanding {
   const question = cleanQuestion(raw);

@@ -29,10 +29,13 @@ describe("composition", () => {
     const a = ask("did Spotify read messages?");
     expect(a.answered).toBe(true);
     expect(a.companies[0]?.id).toBe("spotify");
+    // Facts are best first in `companies`; the reading order is the groups'.
     const kinds = a.companies[0]?.facts.map((f) => f.kind) ?? [];
     expect(kinds).toContain("response");
-    expect(kinds.indexOf("response")).toBeGreaterThan(kinds.findIndex((k) => k !== "response"));
-    expect(a.companies[0]?.facts.at(-1)?.speaker).toMatch(/Spotify/);
+    expect(a.groups.map((g) => g.kind).slice(0, 2)).toEqual(["reported", "response"]);
+    expect(a.groups[1]?.company.id).toBe("spotify");
+    const own = a.groups[1]?.facts.map((id) => a.companies[0]?.facts.find((f) => f.id === id));
+    expect(own?.every((f) => f?.speaker.includes("Spotify"))).toBe(true);
   });
 
   it("adds Facebook's position when the question is about a partner's access", () => {
@@ -240,6 +243,16 @@ describe("declining", () => {
     const netflix = ask("i dont buy that netflix never read anything, did they really say that");
     expect(netflix.answered).toBe(true);
     expect(factIds(netflix)).toContain("nunl-netflix-never-read-messages");
+  });
+
+  it("does not take the asker's own life for what they ask ('my boss', 'mijn geld')", () => {
+    const a = ask(
+      "my boss asked me at lunch what microsoft actually got out of the facebook thing",
+    );
+    expect(a.answered).toBe(true);
+    expect(companyIds(a)[0]).toBe("microsoft");
+    // Without "my", the same word asks for a person.
+    expect(ask("which boss at microsoft signed off on it").reason?.code).toBe("not-in-sources");
   });
 
   it("reads a long word in capitals as shouting, not as a name it does not know", () => {
