@@ -42,11 +42,15 @@ export function compose(
   const platform = p.kb.organizations.find((o) => o.role === "platform");
   const hasPartner = chosen.some((id) => role(id) === "partner");
   // Named next to a partner ("did FB let Netflix read DMs"), the platform gives its position.
+  // Partners named only through a description of many ("andere techbedrijven") beside the
+  // platform's name: the question is the platform's, and it stays the first subject.
+  const partnersByName = u.organizations.some((m) => !m.description && role(m.id) === "partner");
   const platformNamed =
     platform !== undefined &&
     hasPartner &&
     u.organizations.some((m) => m.id === platform.id) &&
-    chosen.includes(platform.id);
+    chosen.includes(platform.id) &&
+    (partnersByName || !u.organizations.some((m) => m.description));
   const subjects = platformNamed ? chosen.filter((id) => id !== platform?.id) : chosen;
   const wantsPosition =
     platform !== undefined &&
@@ -174,8 +178,10 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
       : named.some((id) => role(id) !== "news-outlet")
         ? named.filter((id) => role(id) !== "news-outlet")
         : named;
-    // The platform's position follows its partners' facts.
-    if (subjects.some((id) => role(id) === "partner")) {
+    // The platform's position follows its partners' facts, when a partner is named as such: a
+    // description fitting many ("other tech companies") does not outrank the platform's name.
+    const byName = new Set(u.organizations.filter((m) => !m.description).map((m) => m.id));
+    if (subjects.some((id) => role(id) === "partner" && byName.has(id))) {
       subjects.sort((a, b) => Number(role(a) === "platform") - Number(role(b) === "platform"));
     }
     return subjects.slice(0, MAX_SUBJECTS);

@@ -214,6 +214,14 @@ describe("declining", () => {
     expect(companyIds(ask("Could Alexa read my Facebook messages?"))[0]).toBe("amazon");
   });
 
+  it("keeps the platform first when partners are named only by a description of many", () => {
+    const a = ask("had facebook ook zulke deals met andere techbedrijven?");
+    expect(companyIds(a)[0]).toBe("facebook");
+    expect(factIds(a)).toContain("nunl-facebook-similar-partnerships");
+    // A partner named as such still leads, with the platform's position after it.
+    expect(companyIds(ask("did FB let netflix read DMs"))).toEqual(["netflix", "facebook"]);
+  });
+
   it("takes a short name typed with a doubled letter, swapped letters or i for y", () => {
     expect(companyIds(ask("what info did sonny get from facebook"))[0]).toBe("sony");
     expect(companyIds(ask("wat did soni get from facebok"))[0]).toBe("sony");
