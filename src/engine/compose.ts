@@ -19,6 +19,8 @@ export interface Composition {
   readonly offTopic: readonly string[];
   /** Best score among the facts shown. */
   readonly bestScore: number;
+  /** Ids of the facts shown that share words with the question (not only a topic or a name). */
+  readonly matching: ReadonlySet<string>;
 }
 
 /** A fact scoring below this share of the best is filler, not an answer. */
@@ -91,7 +93,8 @@ export function compose(
   }
   // Without content words or topics ("what did Apple get?") an overview is the answer.
   const offTopic = asked ? plans.filter((pl) => pl.offTopic && pl.facts.length > 0) : [];
-  return { companies, offTopic: offTopic.map((pl) => pl.id), bestScore };
+  const matching = new Set(ranked.filter((r) => r.lexical > 0).map((r) => r.prepared.fact.id));
+  return { companies, offTopic: offTopic.map((pl) => pl.id), bestScore, matching };
 }
 
 interface SubjectPlan {

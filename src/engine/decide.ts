@@ -123,9 +123,11 @@ export function afterComposition(
   const subjectsAsked = named.some((id) => p.organizations.byId.get(id)?.role !== "platform")
     ? c.companies.filter((co) => named.includes(co.id) && co.role !== "platform")
     : c.companies;
-  const held = (subjectsAsked.length > 0 ? subjectsAsked : c.companies).flatMap((co) =>
-    co.facts.map((f) => holds.get(f.id) ?? 0),
-  );
+  const shown = (subjectsAsked.length > 0 ? subjectsAsked : c.companies).flatMap((co) => co.facts);
+  // And in a fact about what was asked: "how many security breaches?" is not answered by a
+  // count of partners. Facts that share words with the question, when any does.
+  const matching = shown.filter((f) => c.matching.has(f.id));
+  const held = (matching.length > 0 ? matching : shown).map((f) => holds.get(f.id) ?? 0);
   // An opinion or a poem asked for beside a real question ("tell me a joke. did Sony get data?")
   // leaves the real question to answer; alone, nothing in the sources holds it.
   const asked = u.asks.filter((kind) => kind !== "opinion" || u.topics.length === 0);

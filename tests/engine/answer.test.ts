@@ -137,8 +137,16 @@ describe("declining", () => {
     ["did anyone get fired at facebook over this", "consequence"],
     // Facebook's position beside Sony holds "for years"; Sony's own facts hold no time at all.
     ["how long did sony have access to the friend data", "date"],
+    // "four partners" is a count, but not of what is asked.
+    ["how many security breaches did facebook have in 2018 exactly", "count"],
   ])("says the sources do not report the kind of information %j asks for", (q, subject) => {
     expect(ask(q).reason).toMatchObject({ code: "not-in-sources", subject });
+  });
+
+  it("answers the kind asked when a fact about what is asked holds it", () => {
+    const a = ask("how many partners did facebook work with on messaging");
+    expect(a.answered).toBe(true);
+    expect(factIds(a)[0]).toBe("report-facebook-four-partners-login");
   });
 
   it("answers a named company whatever chatter surrounds it", () => {
