@@ -14,6 +14,8 @@ import { stemIn, stemsOf, stemVariants } from "./stem.js";
 
 interface Phrase {
   readonly stems: readonly string[];
+  /** The cue's folded words: an information cue matches them as written (see `sameWord`). */
+  readonly words: readonly string[];
   readonly entry: LexiconEntry;
   /** For a concept: its canonical words, folded. */
   readonly canonical: readonly string[];
@@ -63,7 +65,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
       for (const stems of stemVariants(cueWords)) {
         if (stems.length === 0) continue;
         longest = Math.max(longest, stems.length);
-        append(byFirstStem, stems[0] ?? "", { stems, entry, canonical });
+        append(byFirstStem, stems[0] ?? "", { stems, words: cueWords, entry, canonical });
       }
       if (entry.kind === "outside" && cueWords.length === 1) outsideWords.add(cueWords[0] ?? "");
     }
@@ -78,22 +80,45 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
 
 /** The longest phrase starting at `i` within `free` tokens, the words stemmed either way. */
 function phraseAt(
+  texts: readonly string[],
   variants: readonly (readonly string[])[],
   i: number,
   free: (j: number) => boolean,
   index: LexiconIndex,
 ): Phrase | undefined {
   let best: Phrase | undefined;
+  let bestRank = 0;
+  // The longest phrase wins; at equal length, one typed as written beats one met by its stem
+  // ("reporters" is a person asked for before it is "reporting").
+  const rank = (phrase: Phrase) =>
+    2 * phrase.stems.length +
+    (phrase.words.every((w, j) => sameWord(texts[i + j] ?? "", w)) ? 1 : 0);
   for (const stems of variants) {
     for (const phrase of index.byFirstStem.get(stems[i] ?? "") ?? []) {
       const n = phrase.stems.length;
-      if (i + n > stems.length || (best && best.stems.length >= n)) continue;
+      if (i + n > stems.length || (best && bestRank >= rank(phrase))) continue;
       let ok = true;
-      for (let j = 0; j < n && ok; j++) ok = free(i + j) && stems[i + j] === phrase.stems[j];
-      if (ok) best = phrase;
+      for (let j = 0; j < n && ok; j++) {
+        ok =
+          free(i + j) &&
+          stems[i + j] === phrase.stems[j] &&
+          (phrase.entry.kind !== "info" || sameWord(texts[i + j] ?? "", phrase.words[j] ?? ""));
+      }
+      if (ok) {
+        best = phrase;
+        bestRank = rank(phrase);
+      }
     }
   }
   return best;
+}
+
+/**
+ * An information cue is matched as written, or with a plural s: its stem alone would take
+ * "reported" for "reporters" and "the call" for "called".
+ */
+function sameWord(typed: string, cue: string): boolean {
+  return typed === cue || typed === `${cue}s` || cue === `${typed}s`;
 }
 
 /** The words stemmed in English and in Dutch: the language of a word is not known. */
@@ -113,14 +138,15 @@ export function readThroughLexicon(
   if (index.byFirstStem.size === 0) {
     return { tokens: [...tokens], positions: tokens.map((_, i) => i), asks: NO_KINDS, outside: [] };
   }
-  const stems = bothWays(tokens.map((t) => t.text));
+  const texts = tokens.map((t) => t.text);
+  const stems = bothWays(texts);
   const out: Token[] = [];
   const positions: number[] = [];
   const asks = new Set<InfoKind>();
   const outside: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const phrase = keep(i) ? undefined : phraseAt(stems, i, (j) => !keep(j), index);
+    const phrase = keep(i) ? undefined : phraseAt(texts, stems, i, (j) => !keep(j), index);
     if (!phrase) {
       positions.push(out.length);
       out.push(token);
@@ -157,7 +183,7 @@ export function canonicalWords(list: readonly string[], index: LexiconIndex): st
   const stems = bothWays(list);
   const out: string[] = [];
   for (let i = 0; i < list.length; i++) {
-    const phrase = phraseAt(stems, i, () => true, index);
+    const phrase = phraseAt(list, stems, i, () => true, index);
     if (phrase?.entry.kind !== "concept") continue;
     out.push(...phrase.canonical);
     i += phrase.stems.length - 1;
@@ -198,7 +224,8 @@ export function holdsKind(
   const cues = index.holds.get(kind);
   for (const w of factWords) {
     if (cues && stemsOf(w).some((s) => cues.has(s))) return true;
-    if (kind === "date" && /^(19|20)\d\d$/.test(w)) return true;
+    // A year dates a thing, and two of them ("2014 ... 2015") say how long it lasted.
+    if ((kind === "date" || kind === "duration") && /^(19|20)\d\d$/.test(w)) return true;
     if (kind === "count" && /^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w)) return true;
     if (kind === "amount" && /^\d/.test(w) && /[$€£]/.test(w)) return true;
   }

@@ -169,6 +169,7 @@ export const InfoKind = z.enum([
   "count",
   "person",
   "date",
+  "duration",
   "consequence",
   "opinion",
   "reporting",

@@ -136,11 +136,29 @@ describe("declining", () => {
     ["how many messages did Spotify read?", "count"],
     ["did anyone get fired at facebook over this", "consequence"],
     // Facebook's position beside Sony holds "for years"; Sony's own facts hold no time at all.
-    ["how long did sony have access to the friend data", "date"],
+    ["how long did sony have access to the friend data", "duration"],
     // "four partners" is a count, but not of what is asked.
     ["how many security breaches did facebook have in 2018 exactly", "count"],
   ])("says the sources do not report the kind of information %j asks for", (q, subject) => {
     expect(ask(q).reason).toMatchObject({ code: "not-in-sources", subject });
+  });
+
+  it("tells a date from a duration: 'for years' says how long, not which day", () => {
+    expect(ask("what exact day did the nyt publish the investigation").reason).toMatchObject({
+      code: "not-in-sources",
+      subject: "date",
+    });
+    expect(ask("how long did facebook share private data with partners").answered).toBe(true);
+    expect(ask("hoelang was die netflix functie live").answered).toBe(true);
+  });
+
+  it("matches a cue for a kind of information as written, not by its stem", () => {
+    // "reporters" asks for people; its stem is that of "reported", which asks for no one.
+    expect(ask("who were the nyt reporters on this").reason?.code).toBe("not-in-sources");
+    expect(ask("what was reported about spotify").answered).toBe(true);
+    expect(
+      ask("reading group tonight, before the call: what was the alexa comparison").answered,
+    ).toBe(true);
   });
 
   it("answers the kind asked when a fact about what is asked holds it", () => {
