@@ -69,7 +69,7 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
     for (const [t, text] of texts.entries()) {
       const alias = t > 0 && t <= org.aliases.length;
       const description = t > org.aliases.length;
-      for (const tokens of variantsOf(words(text))) {
+      for (const tokens of variantsOf(words(text), description)) {
         const single = tokens.length === 1 && isStopword(tokens[0] ?? "");
         const joined = tokens.join("");
         const variant: Variant = {
@@ -101,10 +101,19 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
   return { byId, phrases, fuzzy, fuzzyByShape, fuzzyByOrg, nameWords };
 }
 
+/**
+ * Words that point at a thing as "the" does: "die bank", "that bank", "which bank" name the bank
+ * a description "the bank" / "de bank" names.
+ */
+const DETERMINERS = ["that", "this", "which", "die", "deze", "dat", "dit", "welke"];
+
 /** A name as typed, without a leading article, and without inner stop words ("royal bank canada"). */
-function variantsOf(tokens: string[]): string[][] {
+function variantsOf(tokens: string[], description = false): string[][] {
   if (tokens.length === 0) return [];
   const out = [tokens];
+  if (description && tokens.length >= 2 && ARTICLES.has(tokens[0] ?? "")) {
+    for (const d of DETERMINERS) out.push([d, ...tokens.slice(1)]);
+  }
   const bare = ARTICLES.has(tokens[0] ?? "") && tokens.length >= 3 ? tokens.slice(1) : tokens;
   if (bare !== tokens) out.push(bare);
   const content = bare.filter((t) => !isStopword(t));

@@ -57,6 +57,12 @@ describe("organization detection", () => {
     expect(found).toEqual([]);
   });
 
+  it("reads a description with 'that', 'which' or 'die' as with 'the'", () => {
+    expect(orgs("en die bank dan?")).toEqual(["royal-bank-of-canada"]);
+    expect(orgs("bet u cant even tell me which bank it was")).toEqual(["royal-bank-of-canada"]);
+    expect(orgs("what did that music streamer admit")).toEqual(["spotify"]);
+  });
+
   it("matches the Dutch word 'nu' (now) only when typed as the outlet's name", () => {
     expect(orgs("heeft spotify nu nog toegang")).toEqual(["spotify"]);
     expect(orgs("wat schreef NU over Netflix")).toEqual(["nu-nl", "netflix"]);
