@@ -73,7 +73,12 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
   if (u.topics.length === 0) return decline({ code: "outside-sources" });
   // "Who broke the story?" is whole: the kind asked names its subject (the outlets).
   const asksRole = u.asks.some((k) => p.lexicon.answeredBy.has(k));
-  if (subject.size < TUNING.minSubjectWords && !u.asksWhich && !asksRole) {
+  // One word is too little ("can you read this?") unless it is one few facts use ("legal").
+  const rare = [...subject].some((s) => {
+    const n = p.byStem.get(s)?.length ?? 0;
+    return n > 0 && n <= TUNING.rareSubjectFacts;
+  });
+  if (subject.size < TUNING.minSubjectWords && !u.asksWhich && !asksRole && !rare) {
     return askBack({ code: "unsure" });
   }
   return undefined;

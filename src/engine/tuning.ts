@@ -26,6 +26,11 @@ export const TUNING = {
    * messages"): one word alone ("can you read this?") is too little to answer, so it asks back.
    */
   minSubjectWords: 2,
+  /**
+   * ...unless that one word is used by at most this many facts: a rare word ("legal") says what
+   * is asked; a common one ("read") does not.
+   */
+  rareSubjectFacts: 2,
   /** Words the sources never use, listed in a note: at most this many, of three letters or more. */
   maxNoteWords: 5,
   /**

@@ -261,6 +261,13 @@ describe("declining", () => {
     expect(ids.slice(0, 3).sort()).toEqual(["netflix", "royal-bank-of-canada", "spotify"]);
   });
 
+  it("answers one word that few facts use, and asks back on one that many do", () => {
+    const legal = ask("was any of this even legal");
+    expect(legal.answered).toBe(true);
+    expect(factIds(legal)).toContain("techradar-facebook-no-access-without-permission");
+    expect(ask("can you read this?").decision).toBe("ask-back");
+  });
+
   it("declines a year after the newest source, saying until when the sources go", () => {
     const a = ask("wat is er in 2019 met facebook gebeurd na dit allemaal");
     expect(a.answered).toBe(false);
