@@ -220,5 +220,6 @@ function emptyUnderstanding(question: unknown): Understanding {
     asksWhich: false,
     asksAdvice: false,
     asks: [],
+    setAside: [],
   };
 }

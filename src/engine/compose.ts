@@ -146,7 +146,11 @@ function allocate(plans: readonly SubjectPlan[], budget: number, perCompany: num
  * the outlets) leads with those, named or found in the best facts, before the others named.
  */
 function chooseSubjects(u: Understanding, ranked: readonly RankedFact[], p: Prepared): string[] {
-  const subjects = ordinarySubjects(u, ranked, p);
+  // "Besides Netflix, who else…": those set aside are not the answer, unless nothing else is.
+  const aside = new Set(u.setAside);
+  const others = { ...u, organizations: u.organizations.filter((m) => !aside.has(m.id)) };
+  const kept = ordinarySubjects(others, ranked, p).filter((id) => !aside.has(id));
+  const subjects = kept.length > 0 ? kept : ordinarySubjects(u, ranked, p);
   const leadRole = u.asks.map((k) => p.lexicon.answeredBy.get(k)).find((r) => r !== undefined);
   if (!leadRole) return subjects;
   const role = (id: string) => p.organizations.byId.get(id)?.role;

@@ -46,3 +46,31 @@ export const WHICH_WORDS: ReadonlySet<string> = new Set([
   "vs",
   "versus",
 ]);
+
+/**
+ * Words that set the organizations named after them aside: "besides Netflix and Spotify, who
+ * else…", "behalve Apple". Two-word forms are written joined by a space.
+ */
+export const EXCEPT_WORDS: ReadonlySet<string> = new Set([
+  "besides",
+  "except",
+  "excluding",
+  "apart from",
+  "aside from",
+  "other than",
+  "behalve",
+  "naast",
+  "buiten",
+]);
+
+/** Words that may stand between organizations set aside together ("Netflix and the bank"). */
+export const LIST_WORDS: ReadonlySet<string> = new Set([
+  "and",
+  "or",
+  "en",
+  "of",
+  "the",
+  "de",
+  "het",
+  "&",
+]);

@@ -9,7 +9,7 @@ import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.j
 import { findOrganizations, type OrganizationMatch } from "./organizations.js";
 import type { Prepared } from "./prepare.js";
 import { stemIn } from "./stem.js";
-import { isStopword, WHICH_WORDS } from "./stopwords.js";
+import { EXCEPT_WORDS, isStopword, LIST_WORDS, WHICH_WORDS } from "./stopwords.js";
 import { findTopics, type TopicMatch } from "./topics.js";
 import { TUNING } from "./tuning.js";
 import { findUnknownNames } from "./unknown.js";
@@ -46,6 +46,34 @@ export interface Understanding {
   readonly asksAdvice: boolean;
   /** Kinds of information asked for through the lexicon: "how much" (amount), "when" (date). */
   readonly asks: readonly InfoKind[];
+  /** Organizations named only to be set aside ("besides Netflix, who else…"): not subjects. */
+  readonly setAside: readonly string[];
+}
+
+/** The organizations named right after "besides", "except", "behalve" (and those listed with them). */
+function setAsideOrganizations(tokens: readonly Token[], orgs: readonly OrganizationMatch[]) {
+  const out: string[] = [];
+  const text = (i: number) => tokens[i]?.text ?? "";
+  for (let i = 0; i < tokens.length; i++) {
+    const two = `${text(i)} ${text(i + 1)}`;
+    const width = EXCEPT_WORDS.has(two) ? 2 : EXCEPT_WORDS.has(text(i)) ? 1 : 0;
+    if (width === 0) continue;
+    let j = i + width;
+    for (let moved = true; moved; ) {
+      moved = false;
+      // A description may name several at once ("the streaming services").
+      const at = orgs.filter((m) => m.start === j);
+      if (at.length > 0) {
+        out.push(...at.map((m) => m.id));
+        j = Math.max(...at.map((m) => m.end));
+        moved = true;
+      } else if (LIST_WORDS.has(text(j))) {
+        j++;
+        moved = true;
+      }
+    }
+  }
+  return out;
 }
 
 /** "whcih" is "which": a question word typed with a typo still asks what it asks. */
@@ -135,5 +163,6 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
     asksAdvice: reading.asks.has("advice"),
     asks: [...reading.asks],
+    setAside: setAsideOrganizations(tokens, organizations),
   };
 }

@@ -240,6 +240,18 @@ describe("declining", () => {
     expect(companyIds(ask("Could Alexa read my Facebook messages?"))[0]).toBe("amazon");
   });
 
+  it("sets aside the organizations named after 'besides' or 'behalve'", () => {
+    const rbc = ask("besides netflix and spotify who else got into the chats");
+    expect(companyIds(rbc)[0]).toBe("royal-bank-of-canada");
+    expect(companyIds(rbc)).not.toContain("netflix");
+    const giants = companyIds(ask("Besides the streaming services, which tech giants had deals?"));
+    expect(giants).not.toContain("netflix");
+    expect(giants).not.toContain("spotify");
+    expect(giants).toContain("microsoft");
+    // Named after something else, a company is a subject as usual.
+    expect(companyIds(ask("did netflix and spotify read chats"))).toContain("netflix");
+  });
+
   it("keeps the platform first when partners are named only by a description of many", () => {
     const a = ask("had facebook ook zulke deals met andere techbedrijven?");
     expect(companyIds(a)[0]).toBe("facebook");
