@@ -8,8 +8,10 @@
 import type { InfoKind, Organization } from "../knowledge/schema.js";
 import type { AnswerCompany, AnswerFact } from "./answer-schema.js";
 import { maskHas } from "./lexicon.js";
-import type { Prepared, PreparedFact } from "./prepare.js";
+import { words } from "./normalize.js";
+import { type Prepared, type PreparedFact, postingFact } from "./prepare.js";
 import type { RankedFact } from "./rank.js";
+import { stemsOf } from "./stem.js";
 import { WHO_WORDS } from "./stopwords.js";
 import type { Understanding } from "./understand.js";
 
@@ -88,10 +90,13 @@ export function compose(
     const position = platformPosition(platform.id, subjects, ranked, Math.min(room, reserve));
     // "Why did FB compare it to Alexa?": the platform is what is asked about (named first), and
     // its own statements answer far better than anything on the partner, so they lead.
+    // Or the question uses a word only its own statements use ("the Alexa comparison"): it asks
+    // about what the platform said, even when the partner's product is named first.
+    const itsWords = usesOnlyStatementsOf(platform.id, u, p);
     const leads =
-      platformNamed &&
-      u.organizations[0]?.id === platform.id &&
-      (position[0]?.score ?? 0) >= POSITION_LEADS * bestScore;
+      (platformNamed || itsWords) &&
+      (u.organizations[0]?.id === platform.id || itsWords) &&
+      (position[0]?.score ?? 0) >= (itsWords ? 1 : POSITION_LEADS) * bestScore;
     if (position.length > 0) {
       if (leads) companies.unshift(company(platform, position, p));
       else companies.push(company(platform, position, p));
@@ -101,6 +106,27 @@ export function compose(
   const offTopic = asked ? plans.filter((pl) => pl.offTopic && pl.facts.length > 0) : [];
   const matching = new Set(ranked.filter((r) => r.lexical > 0).map((r) => r.prepared.fact.id));
   return { companies, offTopic: offTopic.map((pl) => pl.id), bestScore, matching };
+}
+
+/**
+ * Whether a content word of the question is used by the organization's own statements alone, and
+ * in the quoted words of one (not only a keyword or the project's translation): "likening" is
+ * Facebook's.
+ */
+function usesOnlyStatementsOf(id: string, u: Understanding, p: Prepared): boolean {
+  return u.contentWords.some((w) =>
+    stemsOf(w).some((s) => {
+      const list = p.byStem.get(s);
+      if (list === undefined || list.length === 0) return false;
+      const facts = list.map((value) => p.facts[postingFact(value)]);
+      return (
+        facts.every((pf) => pf !== undefined && isOwnResponse(pf, id)) &&
+        facts.some(
+          (pf) => pf !== undefined && words(pf.fact.quote).some((q) => stemsOf(q).includes(s)),
+        )
+      );
+    }),
+  );
 }
 
 interface SubjectPlan {

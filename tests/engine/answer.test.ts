@@ -235,6 +235,10 @@ describe("declining", () => {
       "facebook",
       "amazon",
     ]);
+    // A word only Facebook's own statements use ("likening", a comparison) asks what it said.
+    expect(companyIds(ask("the alexa comparison is such a reach, what did fb even say"))[0]).toBe(
+      "facebook",
+    );
     // Named next to a partner whose facts answer as well, Facebook's position follows them.
     expect(companyIds(ask("did FB let netflix read DMs"))).toEqual(["netflix", "facebook"]);
     expect(companyIds(ask("Could Alexa read my Facebook messages?"))[0]).toBe("amazon");
