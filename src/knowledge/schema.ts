@@ -171,6 +171,7 @@ export const InfoKind = z.enum([
   "date",
   "duration",
   "consequence",
+  "aftermath",
   "opinion",
   "reporting",
   "apology",

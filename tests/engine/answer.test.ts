@@ -137,6 +137,7 @@ describe("declining", () => {
     ["did anyone get fired at facebook over this", "consequence"],
     // Facebook's position beside Sony holds "for years"; Sony's own facts hold no time at all.
     ["how long did sony have access to the friend data", "duration"],
+    ["did apple end its calendar and contacts integration with facebook after this", "aftermath"],
     // "four partners" is a count, but not of what is asked.
     ["how many security breaches did facebook have in 2018 exactly", "count"],
   ])("says the sources do not report the kind of information %j asks for", (q, subject) => {
