@@ -31,7 +31,11 @@ function isFunctionWord(w: string): boolean {
 }
 
 /** The interrogatives asking which party: "which companies", "who got", "welke", "wie". */
-export const WHO_WORDS: ReadonlySet<string> = new Set(["which", "who", "whom", "welke", "wie"]);
+export const WHO_WORDS: ReadonlySet<string> = new Set([
+  ...["which", "who", "whom", "welke", "wie"],
+  // "list every company that got…", "noem de bedrijven": asking which, as a request.
+  ...["list", "noem"],
+]);
 
 /** Words that mark a question about several companies: "which companies", "welke bedrijven". */
 export const WHICH_WORDS: ReadonlySet<string> = new Set([

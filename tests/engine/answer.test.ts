@@ -245,6 +245,17 @@ describe("declining", () => {
     expect(companyIds(ask("Could Alexa read my Facebook messages?"))[0]).toBe("amazon");
   });
 
+  it("reads 'list every company' as asking which companies", () => {
+    const ids = companyIds(ask("list every company that got info on peoples fb friends"));
+    expect(ids.slice(0, 3).sort()).toEqual(["amazon", "microsoft", "sony"]);
+  });
+
+  it("reads where data is kept as the articles' 'stays on users' phones'", () => {
+    const a = ask("the stuff the phone maker grabbed, does it sit on their servers or where");
+    expect(companyIds(a)[0]).toBe("apple");
+    expect(factIds(a)).toContain("nunl-apple-data-stays-on-phones");
+  });
+
   it("sets aside the organizations named after 'besides' or 'behalve'", () => {
     const rbc = ask("besides netflix and spotify who else got into the chats");
     expect(companyIds(rbc)[0]).toBe("royal-bank-of-canada");
