@@ -31,7 +31,7 @@ describe("members'-voice development set", () => {
   });
 });
 
-describe.each(["dev", "dev-b", "dev-c", "dev-d", "dev-e", "sealed-2", "sealed-3"])(
+describe.each(["dev", "dev-b", "dev-c", "dev-d", "dev-e", "dev-f", "dev-g", "sealed-2", "sealed-3"])(
   "question set chat-%s",
   (name) => {
     it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
