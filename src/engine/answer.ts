@@ -221,5 +221,6 @@ function emptyUnderstanding(question: unknown): Understanding {
     asksAdvice: false,
     asks: [],
     setAside: [],
+    asksNameOf: [],
   };
 }

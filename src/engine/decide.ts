@@ -62,6 +62,10 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
     }
   }
   if (u.asksAdvice) return decline({ code: "advice" }, named);
+  if (u.asksNameOf.length > 0) {
+    const organizations = refs(p, u.asksNameOf);
+    return decline({ code: "not-in-sources", subject: "name", organizations }, u.asksNameOf);
+  }
   // "What happened to Facebook in 2019?": no source can report a year after its own date.
   const until = newestSource(p);
   const later = u.tokens.find((t) => /^(19|20)\d\d$/.test(t.text) && t.text > until.slice(0, 4));

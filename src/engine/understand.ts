@@ -48,6 +48,25 @@ export interface Understanding {
   readonly asks: readonly InfoKind[];
   /** Organizations named only to be set aside ("besides Netflix, who else…"): not subjects. */
   readonly setAside: readonly string[];
+  /** Organizations the sources do not name, asked which they are ("which PR firm was it?"). */
+  readonly asksNameOf: readonly string[];
+}
+
+/** Words that ask which one a thing is when they come right before it: "which PR firm". */
+const WHICH_ONE = new Set(["which", "what", "whats", "welk", "welke"]);
+
+function nameAskedOf(typed: readonly Token[], named: readonly OrganizationMatch[], p: Prepared) {
+  return (
+    named
+      .filter((m) => p.organizations.byId.get(m.id)?.nameNotInSources)
+      // "which PR firm", or a description read with its pointing word ("welk pr-bureau").
+      .filter(
+        (m) =>
+          WHICH_ONE.has(typed[m.start - 1]?.text ?? "") ||
+          WHICH_ONE.has(typed[m.start]?.text ?? ""),
+      )
+      .map((m) => m.id)
+  );
 }
 
 /** The organizations named right after "besides", "except", "behalve" (and those listed with them). */
@@ -164,5 +183,6 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     asksAdvice: reading.asks.has("advice"),
     asks: [...reading.asks],
     setAside: setAsideOrganizations(tokens, organizations),
+    asksNameOf: nameAskedOf(typed, named, prepared),
   };
 }

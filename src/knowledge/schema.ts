@@ -75,6 +75,11 @@ export const OrganizationSchema = z.strictObject({
   descriptions: z.array(Text).default([]),
   /** Set when the sources quote no response from this organization. */
   noResponseInSources: z.boolean().default(false),
+  /**
+   * Set when the sources do not give its name ("een pr-bureau"): "which PR firm was it?" is then
+   * declined, the name not being in the sources.
+   */
+  nameNotInSources: z.boolean().default(false),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 export const OrganizationsFileSchema = z

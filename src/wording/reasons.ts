@@ -54,9 +54,11 @@ const WORDING: Record<Lang, Record<ReasonCode, Wording>> = {
     "outside-sources": () =>
       "That is not in my sources: three articles on how Facebook shared users' data with partners (December 2018).",
     "not-in-sources": (r, names) =>
-      r.organizations?.length
-        ? `My sources do not give ${SUBJECT.en[r.subject ?? "amount"]} about ${names(r.organizations)}. What they do cover is below.`
-        : `My sources do not give ${SUBJECT.en[r.subject ?? "amount"]}.`,
+      r.subject === "name" && r.organizations?.length
+        ? `My sources do not give the name of ${names(r.organizations)}. What they do cover is below.`
+        : r.organizations?.length
+          ? `My sources do not give ${SUBJECT.en[r.subject ?? "amount"]} about ${names(r.organizations)}. What they do cover is below.`
+          : `My sources do not give ${SUBJECT.en[r.subject ?? "amount"]}.`,
     "did-you-mean": (r, names) =>
       `I do not recognise a company in that question. Did you mean ${names(r.organizations)}?`,
     unsure: () => "I am not sure what you are asking. Did you mean one of these?",
@@ -76,9 +78,11 @@ const WORDING: Record<Lang, Record<ReasonCode, Wording>> = {
     "outside-sources": () =>
       "Dat staat niet in mijn bronnen: drie artikelen over hoe Facebook gegevens van gebruikers deelde met partners (december 2018).",
     "not-in-sources": (r, names) =>
-      r.organizations?.length
-        ? `Mijn bronnen noemen geen ${SUBJECT.nl[r.subject ?? "amount"]} over ${names(r.organizations)}. Wat ze wel melden staat hieronder.`
-        : `Mijn bronnen noemen geen ${SUBJECT.nl[r.subject ?? "amount"]}.`,
+      r.subject === "name" && r.organizations?.length
+        ? `Mijn bronnen noemen de naam van ${names(r.organizations)} niet. Wat ze wel melden staat hieronder.`
+        : r.organizations?.length
+          ? `Mijn bronnen noemen geen ${SUBJECT.nl[r.subject ?? "amount"]} over ${names(r.organizations)}. Wat ze wel melden staat hieronder.`
+          : `Mijn bronnen noemen geen ${SUBJECT.nl[r.subject ?? "amount"]}.`,
     "did-you-mean": (r, names) =>
       `Ik herken geen bedrijf in die vraag. Bedoelde je ${names(r.organizations)}?`,
     unsure: () => "Ik weet niet precies wat je vraagt. Bedoelde je een van deze vragen?",

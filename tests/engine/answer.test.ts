@@ -162,6 +162,31 @@ describe("declining", () => {
     ).toBe(true);
   });
 
+  it("declines which one an organization the sources do not name is", () => {
+    for (const q of [
+      "welk pr bureau was het precies? naam pls",
+      "which pr company does olivia work at now",
+    ]) {
+      const a = ask(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.reason).toEqual({
+        code: "not-in-sources",
+        subject: "name",
+        organizations: [{ id: "pr-firm", name: "The unnamed PR firm" }],
+      });
+    }
+    // What the sources say about it is answered.
+    expect(companyIds(ask("what did the pr firm spread about competitors"))[0]).toBe("pr-firm");
+  });
+
+  it.each([
+    ["did trump win bc of cambridge analytica", "consequence"],
+    ["spotify or apple music which is better fr", "opinion"],
+    ["did netflix lose subscribers over this", "consequence"],
+  ])("declines %j: the sources hold no %s", (q, subject) => {
+    expect(ask(q).reason).toMatchObject({ code: "not-in-sources", subject });
+  });
+
   it("answers the kind asked when a fact about what is asked holds it", () => {
     const a = ask("how many partners did facebook work with on messaging");
     expect(a.answered).toBe(true);
