@@ -52,6 +52,28 @@ export interface Understanding {
   readonly asksNameOf: readonly string[];
 }
 
+/**
+ * A person is asked for with a question word: "which journalist", "who at Facebook". Without one,
+ * "journalists" and "bosses" are what the question talks about ("these are future journalists",
+ * "when journalists asked"), not a name it wants.
+ */
+function personAsked(asks: InfoKind[], typed: readonly Token[]): InfoKind[] {
+  if (!asks.includes("person")) return asks;
+  const asking = typed.some((t) => PERSON_QUESTION_WORDS.has(t.text)) || asks.includes("name");
+  return asking ? asks : asks.filter((k) => k !== "person");
+}
+
+const PERSON_QUESTION_WORDS = new Set([
+  "who",
+  "whom",
+  "whose",
+  "which",
+  "whos",
+  "wie",
+  "welke",
+  "wiens",
+]);
+
 /** Words that ask which one a thing is when they come right before it: "which PR firm". */
 const WHICH_ONE = new Set(["which", "what", "whats", "welk", "welke"]);
 
@@ -181,7 +203,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     topics: findTopics([stems, stemsNl], prepared.topics),
     asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
     asksAdvice: reading.asks.has("advice"),
-    asks: [...reading.asks],
+    asks: personAsked([...reading.asks], typed),
     setAside: setAsideOrganizations(tokens, organizations),
     asksNameOf: nameAskedOf(typed, named, prepared),
   };

@@ -280,6 +280,17 @@ describe("declining", () => {
     expect(a.reason).toBeUndefined();
   });
 
+  it("asks for a person only with a question word: journalists talked about are not asked for", () => {
+    const a = ask(
+      "netflix swears they never read a single message, is that what they said or the journalist's spin",
+    );
+    expect(a.answered).toBe(true);
+    expect(ask("which journalists at the nyt wrote it").reason).toMatchObject({
+      code: "not-in-sources",
+      subject: "person",
+    });
+  });
+
   it("reads 'list every company' as asking which companies", () => {
     const ids = companyIds(ask("list every company that got info on peoples fb friends"));
     expect(ids.slice(0, 3).sort()).toEqual(["amazon", "microsoft", "sony"]);
