@@ -145,9 +145,8 @@ function dataOf(a: Answer, kb: KnowledgeBase, question: string): string[] {
     if (s.titleNl) out.push(s.titleNl);
   }
   for (const q of kb.questions) out.push(q.nl, escapeText(q.nl));
-  for (const r of [a.reason, ...a.notes]) {
-    for (const w of [...(r?.words ?? []), ...(r?.names ?? [])]) out.push(w, escapeText(w));
-  }
+  // The words and names a reason quotes from the question stand in its template's holes: they
+  // are not punched out first, since a member may type a word of the template ("bronnen").
   out.push(...(a.suggestions ?? []));
   return [...new Set(out.filter((s) => s.trim().length > 1))];
 }

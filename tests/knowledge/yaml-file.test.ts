@@ -43,6 +43,7 @@ describe("reading a large list file in slices", () => {
       descriptions: [],
       role: "other",
       noResponseInSources: false,
+      nameNotInSources: false,
     });
     expect(file.ids.size).toBe(950);
   });
