@@ -87,7 +87,13 @@ export function compose(
       reserve + Math.max(0, maxFacts - reserve - shown.size),
       maxFacts - shown.size,
     );
-    const position = platformPosition(platform.id, subjects, ranked, Math.min(room, reserve));
+    const position = platformPosition(
+      platform.id,
+      subjects,
+      ranked,
+      Math.min(room, reserve),
+      u.asks,
+    );
     // "Why did FB compare it to Alexa?": the platform is what is asked about (named first), and
     // its own statements answer far better than anything on the partner, so they lead.
     // Or the question uses a word only its own statements use ("the Alexa comparison"): it asks
@@ -330,8 +336,11 @@ function platformPosition(
   subjects: readonly string[],
   ranked: readonly RankedFact[],
   room: number,
+  asks: readonly InfoKind[],
 ): RankedFact[] {
   if (room <= 0) return [];
+  // The statement that holds what was asked first ("how many partners?": "four partners").
+  const holding = (r: RankedFact) => (asks.some((k) => maskHas(r.prepared.holds, k)) ? 0 : 1);
   return ranked
     .filter(
       (r) =>
@@ -339,6 +348,7 @@ function platformPosition(
         subjects.some((s) => r.prepared.fact.about.includes(s)) &&
         r.score >= ABSOLUTE_FLOOR,
     )
+    .sort((a, b) => holding(a) - holding(b) || b.score - a.score)
     .slice(0, room);
 }
 

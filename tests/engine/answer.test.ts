@@ -187,6 +187,12 @@ describe("declining", () => {
     expect(ask(q).reason).toMatchObject({ code: "not-in-sources", subject });
   });
 
+  it("gives the platform's statement that holds the kind asked as its position", () => {
+    const a = ask("hoeveel partners hadden toegang tot berichten");
+    expect(a.answered).toBe(true);
+    expect(factIds(a)).toContain("report-facebook-four-partners-login");
+  });
+
   it("answers the kind asked when a fact about what is asked holds it", () => {
     const a = ask("how many partners did facebook work with on messaging");
     expect(a.answered).toBe(true);
