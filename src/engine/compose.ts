@@ -305,10 +305,12 @@ function planSubject(
   const queue = candidates
     .filter(({ s }) => s >= Math.max(ABSOLUTE_FLOOR, top * RELATIVE_FLOOR))
     .map(({ r }) => r);
-  // Its own response on the matter belongs in the answer even when reports outrank it.
-  const own = candidates.find(
-    ({ r }) => isOwnResponse(r.prepared, id) && r.score >= ABSOLUTE_FLOOR,
-  )?.r;
+  // Its own response on the matter belongs in the answer even when reports outrank it; the
+  // platform's statements are most of what is said about it, and compete on their scores.
+  const isPlatform = p.organizations.byId.get(id)?.role === "platform";
+  const own = isPlatform
+    ? undefined
+    : candidates.find(({ r }) => isOwnResponse(r.prepared, id) && r.score >= ABSOLUTE_FLOOR)?.r;
   return { id, queue, ...(own ? { own } : {}), offTopic: false, facts: [] };
 }
 
