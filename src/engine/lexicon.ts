@@ -24,7 +24,7 @@ interface Phrase {
 export interface LexiconIndex {
   /** Phrases by the stem of their first word. */
   readonly byFirstStem: ReadonlyMap<string, readonly Phrase[]>;
-  /** The words a fact must contain to hold each kind of information. */
+  /** The words (as written, or with a plural s) a fact must contain to hold each kind. */
   readonly holds: ReadonlyMap<InfoKind, ReadonlySet<string>>;
   /** Kinds that organizations of one role answer ("reporting": the news outlets). */
   readonly answeredBy: ReadonlyMap<InfoKind, Role>;
@@ -70,7 +70,8 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
       if (entry.kind === "outside" && cueWords.length === 1) outsideWords.add(cueWords[0] ?? "");
     }
     if (entry.kind === "info") {
-      holds.set(entry.id, new Set(entry.holds.flatMap((h) => words(String(h)).flatMap(stemsOf))));
+      // As written, like the cues: "authorization" is not "author" (their stems are one).
+      holds.set(entry.id, new Set(entry.holds.flatMap((h) => words(String(h)))));
       if (entry.answeredBy) answeredBy.set(entry.id, entry.answeredBy);
     }
   }
@@ -223,7 +224,7 @@ export function holdsKind(
 ): boolean {
   const cues = index.holds.get(kind);
   for (const w of factWords) {
-    if (cues && stemsOf(w).some((s) => cues.has(s))) return true;
+    if (cues && (cues.has(w) || (w.endsWith("s") && cues.has(w.slice(0, -1))))) return true;
     // A year dates a thing, and two of them ("2014 ... 2015") say how long it lasted.
     if ((kind === "date" || kind === "duration") && /^(19|20)\d\d$/.test(w)) return true;
     if (kind === "count" && /^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w)) return true;

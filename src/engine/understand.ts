@@ -53,14 +53,15 @@ export interface Understanding {
 }
 
 /**
- * A person is asked for with a question word: "which journalist", "who at Facebook". Without one,
- * "journalists" and "bosses" are what the question talks about ("these are future journalists",
- * "when journalists asked"), not a name it wants.
+ * A person or a name is asked for with a question word: "which journalist", "who at Facebook",
+ * "what is the headline". Without one, "journalists" and "the headline" are what the question
+ * talks about ("these are future journalists", "is the headline overstating it?").
  */
 function personAsked(asks: InfoKind[], typed: readonly Token[]): InfoKind[] {
-  if (!asks.includes("person")) return asks;
-  const asking = typed.some((t) => PERSON_QUESTION_WORDS.has(t.text)) || asks.includes("name");
-  return asking ? asks : asks.filter((k) => k !== "person");
+  const has = (words: ReadonlySet<string>) => typed.some((t) => words.has(t.text));
+  const name = asks.includes("name") && has(NAME_QUESTION_WORDS);
+  const person = asks.includes("person") && (has(PERSON_QUESTION_WORDS) || name);
+  return asks.filter((k) => (k === "name" ? name : k === "person" ? person : true));
 }
 
 const PERSON_QUESTION_WORDS = new Set([
@@ -72,6 +73,20 @@ const PERSON_QUESTION_WORDS = new Set([
   "wie",
   "welke",
   "wiens",
+]);
+const NAME_QUESTION_WORDS = new Set([
+  "what",
+  "whats",
+  "wats",
+  "wut",
+  "which",
+  "who",
+  "whos",
+  "wat",
+  "welke",
+  "welk",
+  "hoe",
+  "wie",
 ]);
 
 /** Words that ask which one a thing is when they come right before it: "which PR firm". */

@@ -297,6 +297,15 @@ describe("declining", () => {
     });
   });
 
+  it("asks for a name only with a question word: a headline talked about is not asked for", () => {
+    expect(
+      ask("is the headline overstating it? did facebook really admit giving access").answered,
+    ).toBe(true);
+    expect(ask("whats the headline of the techradar piece").answered).toBe(true);
+    expect(ask("who at fb signed off on these deals").reason?.code).toBe("not-in-sources");
+    expect(ask("how much was the 2012 ftc settlement").reason).toMatchObject({ subject: "amount" });
+  });
+
   it("reads 'list every company' as asking which companies", () => {
     const ids = companyIds(ask("list every company that got info on peoples fb friends"));
     expect(ids.slice(0, 3).sort()).toEqual(["amazon", "microsoft", "sony"]);
