@@ -9,6 +9,7 @@
  * the organization is a kind of information no fact shown holds (an amount, a count, a person, a
  * date, a consequence), worked out from the facts themselves.
  */
+import type { InfoKind } from "../knowledge/schema.js";
 import type { Reason } from "./answer-schema.js";
 import type { Composition } from "./compose.js";
 import { CONFIDENCE_THRESHOLD } from "./confidence.js";
@@ -88,6 +89,9 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
   return undefined;
 }
 
+/** Kinds asked in passing by other questions ("how much…"): named last when several are missing. */
+const GENERAL_KINDS: readonly InfoKind[] = ["amount", "count"];
+
 const newestCache = new WeakMap<Prepared, string>();
 
 /** The date of the newest source ("2018-12"), worked out once per base. */
@@ -140,7 +144,10 @@ export function afterComposition(
   // An opinion or a poem asked for beside a real question ("tell me a joke. did Sony get data?")
   // leaves the real question to answer; alone, nothing in the sources holds it.
   const asked = u.asks.filter((kind) => kind !== "opinion" || u.topics.length === 0);
-  const missing = asked.find((kind) => !held.some((mask) => maskHas(mask, kind)));
+  // The most telling kind missing is named: "how much was it fined?" asks for a fine first.
+  const missing = [...asked]
+    .sort((a, b) => GENERAL_KINDS.indexOf(a) - GENERAL_KINDS.indexOf(b))
+    .find((kind) => !held.some((mask) => maskHas(mask, kind)));
   const subjects = named.length > 0 ? named : ids;
   if (missing) {
     const reason: Reason = {

@@ -10,7 +10,7 @@
 import { InfoKind, type LexiconEntry, type Role } from "../knowledge/schema.js";
 import { append } from "./multimap.js";
 import { type Token, words } from "./normalize.js";
-import { stemIn, stemsOf, stemVariants } from "./stem.js";
+import { stemIn, stemVariants } from "./stem.js";
 
 interface Phrase {
   readonly stems: readonly string[];
