@@ -11,6 +11,7 @@ import { askedView } from "./asked.js";
 import type { CommandContext } from "./command.js";
 import { type ButtonAction, parseCustomId } from "./custom-id.js";
 import { parseGapsPageId } from "./gaps-view.js";
+import { LOCALES, type Locale } from "./i18n.js";
 import { renderSources } from "./render/pages.js";
 import { baseStamp } from "./stamp.js";
 import { companyPageView } from "./views.js";
@@ -62,12 +63,18 @@ async function turnPage(
   const presser = interaction.user.id;
   // A private view (no owner) belongs to whoever sees it; a public one only to its asker.
   const turn = !action.open && (action.owner === undefined || action.owner === presser);
-  const view = companyPageView(action.id, ctx.store.current, ctx.locale, {
+  const options = {
     page: action.page,
     skip: action.skip,
     ...(turn && action.owner ? { owner: action.owner } : {}),
-  });
-  if (!view) return ctx.respond.notice(ctx.t.staleButton);
+  };
+  const view = companyPageView(action.id, ctx.store.current, ctx.locale, options);
+  // A page no reader's rendering has is forged: the pages depend on the language, so a Dutch
+  // member pressing an English asker's last page gets their own last page.
+  const exists = (locale: Locale) =>
+    (companyPageView(action.id, ctx.store.current, locale, options)?.pages ?? 0) > action.page;
+  if (!view || !(action.page < view.pages || LOCALES.some(exists)))
+    return ctx.respond.notice(ctx.t.staleButton);
   if (turn) return ctx.respond.update(view.message);
   // "All on X", or someone else's pages: a private copy of their own to page through.
   return ctx.respond.send([view.message], { ephemeral: true });

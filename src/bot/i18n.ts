@@ -295,6 +295,8 @@ function counten(c: KnowledgeCounts): string {
 
 export const CATALOGUE: Readonly<Record<Locale, Messages>> = { en, nl };
 
+export const LOCALES: readonly Locale[] = ["en", "nl"];
+
 /** Discord sends `nl` for Dutch; every other locale gets English. */
 export function localeOf(discordLocale: string | null | undefined): Locale {
   return discordLocale?.toLowerCase().startsWith("nl") ? "nl" : "en";

@@ -291,6 +291,31 @@ describe("buttons", () => {
     expect(label(theirs)).toMatch(/^2\//);
   });
 
+  it("a page is checked against every language's pages: another reader's last page is a copy, past it a notice", async () => {
+    const owner = "200000000000000001";
+    const english = companyPageView("facebook", kb, "en", { owner });
+    const dutch = companyPageView("facebook", kb, "nl", { owner });
+    // The pages depend on the language; the test needs English to have more.
+    expect(english?.pages).toBeGreaterThan(dutch?.pages ?? Infinity);
+    const last = companyPageView("facebook", kb, "en", { owner, page: (english?.pages ?? 0) - 2 });
+    const next = last?.message.components?.[0]?.components
+      .map((b) => ("custom_id" in b ? b.custom_id : ""))
+      .at(-1);
+    expect(parseCustomId(next)).toMatchObject({ page: (english?.pages ?? 0) - 1 });
+    const theirs = await run({
+      kind: "button",
+      customId: next ?? "",
+      locale: "nl",
+      userId: "200000000000000002",
+    });
+    expect(theirs.calls.map((c) => c.method)).toEqual(["reply"]);
+    const middle = asRendered(theirs.calls[0]?.payload ?? {}).components?.[0]?.components[1];
+    expect(middle && "label" in middle ? middle.label : "").toBe(`${dutch?.pages}/${dutch?.pages}`);
+    const past = next?.replace(/:pg:facebook:\d+:/, `:pg:facebook:${english?.pages}:`);
+    const refused = await run({ kind: "button", customId: past ?? "", userId: owner });
+    expect(refused.calls[0]?.payload.content).toBe(messages("en").staleButton);
+  });
+
   it("a decline's clarifications are buttons on a row of their own that ask them, privately", async () => {
     const [message] = questionView("did Twitter read DMs?", kb, "nl");
     const rows = message?.components ?? [];
