@@ -7,24 +7,12 @@ import { fileURLToPath } from "node:url";
 const SHIPPED = fileURLToPath(new URL("../../knowledge", import.meta.url));
 export const FACT_FILE = "techradar-facebook-responds.yaml";
 
-/** A sentence of the TechRadar article that the shipped base does not hold as a fact. */
+/**
+ * A sentence of the TechRadar article that the shipped base holds as a fact. The copy leaves
+ * that fact out, so that adding it back, as the curator wrote it, is a change to the base.
+ */
 export const NEW_QUOTE =
   "Based in London, she's a popular music graduate who worked in the music industry before finding her calling in journalism.";
-const NEW_FACT = `
-- id: techradar-author-based-in-london
-  about: [techradar]
-  kind: context
-  speaker: TechRadar
-  voice: { how: article }
-  quote: >-
-    ${NEW_QUOTE}
-  source: techradar-facebook-responds
-  language: en
-  summary: The author of TechRadar's article is based in London.
-  summaryNl: De auteur van het artikel van TechRadar woont in Londen.
-  topics: [investigation]
-  keywords: [author, based, London, journalist]
-`;
 /** What the new fact answers. */
 export const NEW_FACT_QUESTION = "Where is the TechRadar author based?";
 
@@ -41,9 +29,14 @@ export async function copyKnowledge(): Promise<KnowledgeCopy> {
   const dir = await mkdtemp(join(tmpdir(), "receipts-knowledge-"));
   await cp(SHIPPED, dir, { recursive: true });
   const file = join(dir, "facts", FACT_FILE);
+  const facts = (await readFile(file, "utf8")).split(/^(?=- id: )/m);
+  const quotes = (fact: string) => fact.replace(/\s+/g, " ").includes(NEW_QUOTE);
+  const newFact = facts.filter(quotes).join("");
+  if (!newFact) throw new Error(`no fact in ${FACT_FILE} quotes "${NEW_QUOTE}" any more`);
+  await writeFile(file, facts.filter((fact) => !quotes(fact)).join(""));
   return {
     dir,
-    addFact: () => appendFile(file, NEW_FACT),
+    addFact: () => appendFile(file, `\n${newFact}`),
     breakQuote: async () => {
       const text = await readFile(file, "utf8");
       await writeFile(file, text.replace("popular music graduate", "popular film graduate"));
