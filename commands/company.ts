@@ -5,10 +5,11 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import type { AutocompleteContext, CommandContext } from "../src/bot/command.js";
+import { showFirstPage } from "../src/bot/paging.js";
 import { LIMITS } from "../src/bot/render/limits.js";
 import { renderUnknownCompany } from "../src/bot/render/pages.js";
 import { shorten } from "../src/bot/render/text.js";
-import { companyView, resolveOrganization } from "../src/bot/views.js";
+import { companyPages, companyRef, resolveOrganization } from "../src/bot/views.js";
 import { suggestOrganizations } from "../src/engine/index.js";
 
 export const data = new SlashCommandBuilder()
@@ -36,10 +37,8 @@ export async function execute(
   const name = interaction.options.getString("name", true);
   const org = resolveOrganization(name, kb);
   // Public: only the asker turns its pages (others get a private copy).
-  const view = org
-    ? companyView(org.id, kb, ctx.locale, { owner: interaction.user.id })
-    : undefined;
-  if (view) return ctx.respond.send(view);
+  const of = org && companyRef(org.id, kb);
+  if (of && (await showFirstPage(ctx, of, companyPages(of, kb), interaction.user.id))) return;
   const known = kb.organizations.filter((o) => o.role === "partner").map((o) => o.name);
   await ctx.respond.send([renderUnknownCompany(name, known, ctx.locale)], { ephemeral: true });
 }

@@ -11,7 +11,8 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import type { CommandContext } from "../src/bot/command.js";
-import { type GapsPage, MAX_DAYS, renderGaps } from "../src/bot/gaps-view.js";
+import { MAX_DAYS, renderGaps } from "../src/bot/gaps-view.js";
+import { type Paging, showFirstPage } from "../src/bot/paging.js";
 import { isAdmin, roleIdsOf } from "../src/bot/permissions.js";
 import { questionLogMessages } from "../src/bot/question-log-messages.js";
 import { gapsReport } from "../src/questionlog/gaps.js";
@@ -40,18 +41,21 @@ export async function execute(
   interaction: ChatInputCommandInteraction,
   ctx: CommandContext,
 ): Promise<void> {
-  const days = interaction.options.getInteger("days") ?? 7;
-  await showGaps(interaction, ctx, { days: Math.min(MAX_DAYS, Math.max(1, days)), page: 0 });
+  const days = Math.min(MAX_DAYS, Math.max(1, interaction.options.getInteger("days") ?? 7));
+  ctx.respond.ephemeral = true;
+  await showFirstPage(ctx, { view: "gaps", days }, gapsPages(interaction, ctx, days));
 }
 
-/** The first page (a command) or another page (a ◀ ▶ click), after the same checks. */
-export async function showGaps(
+/**
+ * The report of the last `days` days to page through (paging.ts), privately; for a command or a
+ * ◀ ▶ click alike, after the same checks: refused to members who are not admins.
+ */
+export function gapsPages(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   ctx: CommandContext,
-  page: GapsPage,
-): Promise<void> {
+  days: number,
+): Paging {
   const t = questionLogMessages(ctx.locale);
-  ctx.respond.ephemeral = true;
   const caller = {
     userId: interaction.user.id,
     permissions: interaction.memberPermissions,
@@ -60,14 +64,12 @@ export async function showGaps(
   const guildId = interaction.guildId;
   if (!guildId || !isAdmin(caller, ctx.config)) {
     ctx.logger.warn("gaps refused: not an admin", { user: interaction.user.id });
-    return ctx.respond.notice(t.gapsNotAdmin);
+    return { refusal: t.gapsNotAdmin };
   }
   const db = ctx.questionLog?.db;
-  if (!db) return ctx.respond.notice(t.gapsOff);
+  if (!db) return { refusal: t.gapsOff };
   // What is still queued (the vote just clicked) belongs in the report; a locked file fails fast.
   ctx.questionLog?.flushAll();
-  const report = gapsReport(db, ctx.store.current, { guildId, days: page.days, now: Date.now() });
-  const message = renderGaps(report, page.page, ctx.locale);
-  if (interaction.isButton()) return ctx.respond.update(message);
-  await ctx.respond.send([message]);
+  const report = gapsReport(db, ctx.store.current, { guildId, days, now: Date.now() });
+  return (page, locale, ids) => renderGaps(report, page, locale, ids);
 }

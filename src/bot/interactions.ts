@@ -7,8 +7,8 @@ import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 
 import { executeButton } from "./buttons.js";
 import { isInteractionGone } from "./channel-access.js";
 import type { BotServices, CommandContext } from "./command.js";
+import { parseCustomId } from "./custom-id.js";
 import { logError } from "./errors.js";
-import { isGapsPageId } from "./gaps-view.js";
 import { localeOf, messages } from "./i18n.js";
 import { findMessageCommand, findSlashCommand } from "./registry.js";
 import { Responder } from "./respond.js";
@@ -37,9 +37,9 @@ export async function handleInteraction(
     );
   }
   if (interaction.isButton()) {
-    // A vote right after an answer, or another page of /gaps, is not another question.
+    // A vote right after an answer, or another page of a long view, is not another question.
     const id = interaction.customId;
-    const cooldown = !looksLikeVote(id) && !isGapsPageId(id);
+    const cooldown = !looksLikeVote(id) && parseCustomId(id)?.kind !== "page";
     return guarded(interaction, services, cooldown, (ctx) => executeButton(interaction, ctx));
   }
   services.logger.debug("interaction ignored", { type: interaction.type });

@@ -5,12 +5,14 @@
  */
 import { type Answer, answer, companyAnswer, suggestOrganizations } from "../engine/index.js";
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
-import { buildCustomId } from "./custom-id.js";
+import { buildCustomId, type CompanyRef } from "./custom-id.js";
 import type { Locale } from "./i18n.js";
 import { messages } from "./i18n.js";
+import { type Paged, pageIds } from "./paging.js";
 import { type NavButton, renderAnswer } from "./render/answer.js";
-import { type CompanyPage, renderCompanyPage } from "./render/company.js";
+import { renderCompanyPage } from "./render/company.js";
 import type { RenderedMessage } from "./render/limits.js";
+import type { RenderedPage } from "./render/page-row.js";
 import { escapeText } from "./render/text.js";
 import { baseStamp } from "./stamp.js";
 
@@ -48,12 +50,8 @@ export function questionView(
     everything.flatMap(({ id, name, facts }) => {
       const rest = facts.filter((f) => !shown.includes(f));
       const customId = buildCustomId({
-        kind: "page",
-        id,
-        page: 0,
-        stamp: baseStamp(kb),
-        skip: positions(kb, shown),
-        open: true,
+        kind: "open",
+        of: companyRef(id, kb, positions(kb, shown)),
       });
       return rest.length > 0 && customId
         ? [{ customId, label: t.allOnButton(name, rest.length) }]
@@ -61,6 +59,30 @@ export function questionView(
     });
   const askId = (id: string) => buildCustomId({ kind: "ask", id, stamp: baseStamp(kb) });
   return [renderAnswer(a, locale, { more, askId, ...(options.mention ? { heading: false } : {}) })];
+}
+
+/** The view of everything on an organization, `skip` (positions in the base's facts) left out. */
+export function companyRef(
+  id: string,
+  kb: KnowledgeBase,
+  skip: readonly number[] = [],
+): CompanyRef {
+  return { view: "company", id, stamp: baseStamp(kb), skip };
+}
+
+/**
+ * Everything the base holds on an organization, to page through (paging.ts): the company's own
+ * statements first; undefined for an unknown organization or a base other than the ref's.
+ */
+export function companyPages(of: CompanyRef, kb: KnowledgeBase): Paged | undefined {
+  const a = companyAnswer(of.id, kb);
+  const own = a?.companies[0];
+  if (!a || !own || of.stamp !== baseStamp(kb)) return undefined;
+  const skip = new Set(of.skip.map((i) => kb.facts[i]?.id).filter((id): id is string => !!id));
+  return (page, locale, ids) => {
+    const heading = `**${messages(locale).companyTitle(escapeText(own.name))}**`;
+    return renderCompanyPage(a, locale, page, ids, heading, skip);
+  };
 }
 
 export interface CompanyViewOptions {
@@ -71,44 +93,15 @@ export interface CompanyViewOptions {
   readonly skip?: readonly number[];
 }
 
-/** One page of everything the base holds on an organization, or undefined for an unknown id. */
+/** One page of an organization's view, or undefined for an unknown id. */
 export function companyPageView(
   organizationId: string,
   kb: KnowledgeBase,
   locale: Locale,
   options: CompanyViewOptions = {},
-): CompanyPage | undefined {
-  const a = companyAnswer(organizationId, kb);
-  const own = a?.companies[0];
-  if (!a || !own) return undefined;
-  const t = messages(locale);
-  const skip = options.skip ?? [];
-  const skipIds = new Set(skip.map((i) => kb.facts[i]?.id).filter((id): id is string => !!id));
-  const ids = {
-    to: (page: number) =>
-      buildCustomId({
-        kind: "page",
-        id: organizationId,
-        page,
-        ...(options.owner ? { owner: options.owner } : {}),
-        stamp: baseStamp(kb),
-        skip,
-      }),
-    inert: (slot: "prev" | "page" | "next") => `receipts:v1:pgx:${slot}`,
-  };
-  const heading = `**${t.companyTitle(escapeText(own.name))}**`;
-  return renderCompanyPage(a, locale, options.page ?? 0, ids, heading, skipIds);
-}
-
-/** The first page of an organization's view, as messages to send; undefined for an unknown id. */
-export function companyView(
-  organizationId: string,
-  kb: KnowledgeBase,
-  locale: Locale,
-  options: CompanyViewOptions = {},
-): RenderedMessage[] | undefined {
-  const view = companyPageView(organizationId, kb, locale, options);
-  return view ? [view.message] : undefined;
+): RenderedPage | undefined {
+  const of = companyRef(organizationId, kb, options.skip);
+  return companyPages(of, kb)?.(options.page ?? 0, locale, pageIds(of, options.owner));
 }
 
 /** The organization a typed name means: an exact id (from autocomplete), else the best match. */

@@ -311,7 +311,7 @@ describe("buttons", () => {
     expect(theirs.calls.map((c) => c.method)).toEqual(["reply"]);
     const middle = asRendered(theirs.calls[0]?.payload ?? {}).components?.[0]?.components[1];
     expect(middle && "label" in middle ? middle.label : "").toBe(`${dutch?.pages}/${dutch?.pages}`);
-    const past = next?.replace(/:pg:facebook:\d+:/, `:pg:facebook:${english?.pages}:`);
+    const past = next?.replace(/:pg:co:\d+:/, `:pg:co:${english?.pages}:`);
     const refused = await run({ kind: "button", customId: past ?? "", userId: owner });
     expect(refused.calls[0]?.payload.content).toBe(messages("en").staleButton);
   });
@@ -341,6 +341,8 @@ describe("buttons", () => {
     "receipts:v1:ask:spotify-messages:zzzzzz",
     "receipts:v1:ask:no-such-question:zzzzzz",
     "receipts:v1:pg:facebook:1:-:zzzzzz:-",
+    "receipts:v1:pg:co:1:-:facebook:zzzzzz:-",
+    "receipts:v1:gaps:7:0",
     "receipts:v1:all:spotify:zzzzzz:-",
     "receipts:v1:pgx:page",
     "receipts:v0:sources",
@@ -374,6 +376,13 @@ describe("the guard around every handler", () => {
     expect(ephemeral(other.calls[0]?.payload)).toBe(false);
     const help = await run({ kind: "slash", name: "help" }, svc);
     expect(help.calls[0]?.payload.content).toBeUndefined();
+    // Turning a page is not another question: the asker pages on at once.
+    const owner = "200000000000000001";
+    const next = companyPageView("facebook", kb, "en", { owner })
+      ?.message.components?.[0]?.components.map((b) => ("custom_id" in b ? b.custom_id : ""))
+      .at(-1);
+    const turned = await run({ kind: "button", customId: next ?? "", userId: owner }, svc);
+    expect(turned.calls.map((c) => c.method)).toEqual(["update"]);
     now = 3000;
     expect(ephemeral((await run(ask, svc)).calls[0]?.payload)).toBe(false);
   });

@@ -160,7 +160,7 @@ describe("answers from the shipped fact base", () => {
     const [back, , forward] = row.map((b) => ("custom_id" in b ? b.custom_id : ""));
     expect(parseCustomId(back)).toMatchObject({
       kind: "page",
-      id: "facebook",
+      of: { view: "company", id: "facebook" },
       page: 0,
       owner: "123456789012345678",
     });
@@ -235,9 +235,9 @@ describe("answers from the shipped fact base", () => {
     expect(buttons.length).toBeLessThanOrEqual(3);
     const ids = buttons.map((b) => ("custom_id" in b ? b.custom_id : ""));
     expect(ids).toContain("receipts:v1:sources");
-    const all = ids.map(parseCustomId).find((x) => x?.kind === "page");
-    expect(all).toMatchObject({ kind: "page", id: "spotify", page: 0 });
-    expect(all && "skip" in all ? all.skip.length : 0).toBeGreaterThan(0);
+    const all = ids.map(parseCustomId).find((x) => x?.kind === "open");
+    expect(all).toMatchObject({ kind: "open", of: { view: "company", id: "spotify" } });
+    expect(all?.kind === "open" ? all.of.skip.length : 0).toBeGreaterThan(0);
   });
 
   it("a mention reply does not repeat the question", () => {

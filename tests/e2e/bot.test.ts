@@ -195,14 +195,14 @@ describe("message menu and buttons", () => {
       normalizeForQuote(h.bot.store.current.sources[0]?.title ?? "?"),
     );
 
-    const companyId = ids.find((id) => parseCustomId(id)?.kind === "page");
+    const companyId = ids.find((id) => parseCustomId(id)?.kind === "open");
     expect(companyId).toBeDefined();
     const action = parseCustomId(companyId);
     const page = await h.discord
       .sendInteraction({ type: "button", customId: companyId ?? "", message: answer })
       .reply();
     expect(page.ephemeral).toBe(true);
-    const org = action?.kind === "page" ? action.id : "?";
+    const org = action?.kind === "open" ? action.of.id : "?";
     const name = h.bot.store.current.organizations.find((o) => o.id === org)?.name ?? "?";
     expect(readable(page)).toContain(name);
   });

@@ -1,27 +1,35 @@
-// Long views paged in one message, end to end: the real bot against the stand-in. /company with
-// the company that has the most facts, the "All on X" button under an answer, and the page turns:
-// the asker's ▶ edits that same message, anyone else gets a private copy, a forged or
-// out-of-range page id gets the polite notice.
+// Long views paged in one message, end to end: the real bot against the stand-in, the question
+// log on in a temporary folder. /company with the company that has the most facts, the "All on X"
+// button under an answer and /gaps, all paged the same way: the asker's ▶ edits that same
+// message, anyone else gets a private copy, a forged or out-of-range page id the polite notice.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { InteractionResponseType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildCustomId, parseCustomId } from "../../src/bot/custom-id.js";
 import { messages } from "../../src/bot/i18n.js";
+import { questionLogMessages } from "../../src/bot/question-log-messages.js";
 import { baseStamp } from "../../src/bot/stamp.js";
 import { normalizeForQuote } from "../../src/knowledge/quote-match.js";
 import { type Harness, readable, startHarness } from "./harness.js";
 import type { InteractionHandle, StoredMessage } from "./stand-in/index.js";
 
 let h: Harness;
+let dataDir: string;
 
 beforeAll(async () => {
-  h = await startHarness();
+  dataDir = mkdtempSync(join(tmpdir(), "receipts-e2e-paging-"));
+  h = await startHarness({ env: { QUESTION_LOG: "on", DATA_DIR: dataDir } });
 });
 
 afterAll(async () => {
   await h?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const en = messages("en");
+const enLog = questionLogMessages("en");
 
 /** The organization the base holds the most facts on. */
 function mostFacts(): { id: string; name: string } {
@@ -55,7 +63,7 @@ function navOf(message: StoredMessage): Nav | undefined {
 /** The page a page button turns to and whose the view is, from its custom id. */
 function target(customId: string | undefined): { page: number; owner?: string } | undefined {
   const action = parseCustomId(customId);
-  if (action?.kind !== "page" || action.open) return undefined;
+  if (action?.kind !== "page") return undefined;
   return { page: action.page, ...(action.owner ? { owner: action.owner } : {}) };
 }
 
@@ -166,14 +174,19 @@ describe("/company with the company that has the most facts", () => {
     const pages = Number(navOf(reply)?.labels[1]?.split("/")[1]);
     const stamp = baseStamp(h.bot.store.current);
     const id = mostFacts().id;
-    const page = (n: number, owner = asker.id, s = stamp) =>
-      buildCustomId({ kind: "page", id, page: n, owner, stamp: s, skip: [] }) ?? "?";
+    const page = (n: number, s = stamp, of = id) =>
+      buildCustomId({
+        kind: "page",
+        of: { view: "company", id: of, stamp: s, skip: [] },
+        page: n,
+        owner: asker.id,
+      }) ?? "?";
     const forged = [
       page(pages),
       page(999),
-      page(1, asker.id, "zzzzzz"),
-      `receipts:v1:pg:${id}:-1:${asker.id}:${stamp}:-`,
-      `receipts:v1:pg:initech:1:${asker.id}:${stamp}:-`,
+      page(1, "zzzzzz"),
+      page(1, stamp, "initech"),
+      `receipts:v1:pg:co:-1:${asker.id}:${id}:${stamp}:-`,
       `${page(1)}:extra`,
       "receipts:v1:pgx:next",
     ];
@@ -200,7 +213,7 @@ describe("All on X (N)", () => {
     const buttons = (
       answer.components as Array<{ components: Array<{ label?: string; custom_id?: string }> }>
     ).flatMap((r) => r.components);
-    const all = buttons.find((b) => parseCustomId(b.custom_id)?.kind === "page");
+    const all = buttons.find((b) => parseCustomId(b.custom_id)?.kind === "open");
     const count = Number(/\((\d+)\)$/.exec(all?.label ?? "")?.[1]);
     expect(all?.label).toBe(en.allOnButton("Spotify", count));
 
@@ -228,5 +241,62 @@ describe("All on X (N)", () => {
     expect([...seen].filter((q) => shown.has(q))).toEqual([]);
     expect(seen.size).toBe(count);
     expect(snapshot(answer)).toBe(before);
+  });
+});
+
+describe("/gaps", () => {
+  test("pages the same way: ▶ edits the admin's private message; a member's press is refused", async () => {
+    const { admin, member } = h.discord.world.users;
+    // Questions the sources do not cover, each a group of its own: more than a page of them.
+    const declined = [
+      "did Twitter read my DMs?",
+      "what's the weather tomorrow?",
+      "who won the world cup in 2018?",
+      "how do I bake sourdough bread?",
+      "did TikTok sell my location?",
+      "what is the capital of Peru?",
+      "did Snapchat scan my photos?",
+    ];
+    for (const question of declined) {
+      await h.discord
+        .sendInteraction({ type: "slash", name: "ask", options: { question }, user: member })
+        .reply();
+    }
+    const gaps = await h.discord
+      .sendInteraction({ type: "slash", name: "gaps", user: admin })
+      .reply();
+    expect(gaps.ephemeral).toBe(true);
+    const nav = navOf(gaps);
+    const pages = Number(nav?.labels[1]?.split("/")[1]);
+    expect(pages).toBeGreaterThan(1);
+    expect(nav?.labels).toEqual(["◀", `1/${pages}`, "▶"]);
+    expect(nav?.disabled).toEqual([true, true, false]);
+    // A private view: its arrows name no owner; the view and the days are in the id.
+    expect(parseCustomId(nav?.ids[2])).toEqual({
+      kind: "page",
+      of: { view: "gaps", days: 7 },
+      page: 1,
+    });
+    const first = readable(gaps);
+    const before = snapshot(gaps);
+
+    const refused = await press(nav?.ids[2] ?? "", gaps, member);
+    expect(refused.reply.ephemeral).toBe(true);
+    expect(refused.reply.content).toBe(enLog.gapsNotAdmin);
+    expect(snapshot(gaps)).toBe(before);
+
+    const turn = await press(nav?.ids[2] ?? "", gaps, admin);
+    expect(turn.ack.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(turn.reply.id).toBe(gaps.id);
+    expect(navOf(turn.reply)?.labels).toEqual(["◀", `2/${pages}`, "▶"]);
+    const second = readable(turn.reply);
+    expect(second).not.toBe(first);
+    // Every question declined is on one page or the other.
+    for (const q of declined) expect(first + second, q).toContain(normalizeForQuote(q));
+
+    const past = buildCustomId({ kind: "page", of: { view: "gaps", days: 7 }, page: pages }) ?? "";
+    const notice = await press(past, turn.reply, admin);
+    expect(notice.reply.content).toBe(en.staleButton);
+    expect(navOf(turn.reply)?.labels[1]).toBe(`2/${pages}`);
   });
 });

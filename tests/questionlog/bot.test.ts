@@ -3,7 +3,7 @@
 import { MessageFlags } from "discord.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BotServices } from "../../src/bot/command.js";
-import { gapsPageId } from "../../src/bot/gaps-view.js";
+import { buildCustomId } from "../../src/bot/custom-id.js";
 import { handleInteraction } from "../../src/bot/interactions.js";
 import { mentionReply } from "../../src/bot/mentions.js";
 import {
@@ -255,14 +255,11 @@ describe("/gaps", () => {
 
   it("pages in place: ◀ ▶ update the same message, after the same check", async () => {
     const svc = await logWithGaps();
-    const fake = fakeInteraction({
-      kind: "button",
-      customId: gapsPageId({ days: 7, page: 0 }),
-      permissions: MANAGE_GUILD,
-    });
+    const customId = buildCustomId({ kind: "page", of: { view: "gaps", days: 7 }, page: 0 }) ?? "";
+    const fake = fakeInteraction({ kind: "button", customId, permissions: MANAGE_GUILD });
     await handleInteraction(fake.interaction, svc);
     expect(fake.calls.map((c) => c.method)).toEqual(["update"]);
-    const member = fakeInteraction({ kind: "button", customId: gapsPageId({ days: 7, page: 0 }) });
+    const member = fakeInteraction({ kind: "button", customId });
     await handleInteraction(member.interaction, svc);
     expect(textOf(sent(member.calls)[0] ?? {})).toBe(questionLogMessages("en").gapsNotAdmin);
   });

@@ -2,7 +2,9 @@
 // `npm run gaps` as the operator runs it.
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseCustomId } from "../../src/bot/custom-id.js";
 import { renderGaps } from "../../src/bot/gaps-view.js";
+import { pageIds } from "../../src/bot/paging.js";
 import { messageProblems } from "../../src/bot/render/limits.js";
 import { answer } from "../../src/engine/index.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
@@ -92,19 +94,30 @@ describe("gaps report", () => {
     const { log } = filledLog();
     if (!log.db) throw new Error("no db");
     const report = gapsReport(log.db, kb, { days: 30, now: Date.now() });
-    const one = renderGaps(report, 0, "en");
-    expect(messageProblems(one)).toEqual([]);
-    expect(one.components).toEqual([]);
+    const ids = pageIds({ view: "gaps", days: 30 });
+    const one = renderGaps(report, 0, "en", ids);
+    expect(messageProblems(one.message)).toEqual([]);
+    expect(one.message.components).toEqual([]);
+    expect(one.pages).toBe(1);
     const many = {
       ...report,
       groups: Array.from({ length: 12 }, () => report.groups[0]),
     } as typeof report;
-    const page = renderGaps(many, 1, "nl");
-    expect(messageProblems(page)).toEqual([]);
-    const labels = page.components?.[0]?.components.map((b) => ("label" in b ? b.label : ""));
-    expect(labels).toEqual(["◀", "2/3", "▶"]);
-    expect(page.embeds[0]?.footer?.text).toBe("Pagina 2 van 3");
-    expect(renderGaps(many, 99, "en").embeds[0]?.footer?.text).toBe("Page 3 of 3");
+    const page = renderGaps(many, 1, "nl", ids);
+    expect(messageProblems(page.message)).toEqual([]);
+    const row = page.message.components?.[0]?.components ?? [];
+    expect(row.map((b) => ("label" in b ? b.label : ""))).toEqual(["◀", "2/3", "▶"]);
+    // The arrows' ids are the shared page ids: page 1 and 3 of the same report.
+    const [back, , next] = row.map((b) => parseCustomId("custom_id" in b ? b.custom_id : ""));
+    expect(back).toEqual({ kind: "page", of: { view: "gaps", days: 30 }, page: 0 });
+    expect(next).toEqual({ kind: "page", of: { view: "gaps", days: 30 }, page: 2 });
+    expect(page.message.embeds[0]?.footer?.text).toBe("Pagina 2 van 3");
+    const past = renderGaps(many, 99, "en", ids);
+    expect([past.page, past.pages, past.message.embeds[0]?.footer?.text]).toEqual([
+      2,
+      3,
+      "Page 3 of 3",
+    ]);
   });
 });
 

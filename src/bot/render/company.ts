@@ -4,32 +4,19 @@
  * by editing the message. Pure: the answer and a page number in, the page out.
  */
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from "discord.js";
-import { ButtonStyle, ComponentType } from "discord.js";
 import type { Answer } from "../../engine/index.js";
 import { type Locale, messages } from "../i18n.js";
 import {
   answerEmbed,
   type Block,
-  button,
   type RenderedGroup,
   renderGroups,
   shortAnswer,
 } from "./answer.js";
 import { messageHeight, PANE } from "./height.js";
 import { LIMITS, type RenderedMessage } from "./limits.js";
+import { clampPage, type PageIds, pageRow, type RenderedPage } from "./page-row.js";
 import { trimWithNote } from "./text.js";
-
-/** Custom ids of the page buttons: the page a button turns to; a disabled button's own id. */
-export interface PageIds {
-  readonly to: (page: number) => string | undefined;
-  readonly inert: (slot: "prev" | "page" | "next") => string;
-}
-
-export interface CompanyPage {
-  readonly message: RenderedMessage;
-  readonly page: number;
-  readonly pages: number;
-}
 
 /** A page's groups: the blocks on it, each under its group's heading. */
 type Page = RenderedGroup[];
@@ -45,7 +32,7 @@ export function renderCompanyPage(
   ids: PageIds,
   heading: string,
   skip: ReadonlySet<string> = new Set(),
-): CompanyPage {
+): RenderedPage {
   const t = messages(locale);
   const groups = renderGroups(answer, locale).map((g) => ({
     ...g,
@@ -53,11 +40,11 @@ export function renderCompanyPage(
   }));
   const short = skip.size === 0 ? shortAnswer(answer, locale) : "";
   const content = trimWithNote(heading, LIMITS.content, "…");
-  const sample = (p: Page, s: string, n: number) =>
-    messageWith(answer, locale, p, s, content, navRow(ids, 0, Math.max(2, n), t));
-  const pages = paginate(groups, (p, first) => messageHeight(sample(p, first ? short : "", 2)));
+  const row = (at: number, n: number) => [pageRow(ids, at, n, t.pageOf(at + 1, n))];
+  const sample = (p: Page, s: string) => messageWith(answer, locale, p, s, content, row(0, 2));
+  const pages = paginate(groups, (p, first) => messageHeight(sample(p, first ? short : "")));
   const n = Math.max(1, pages.length);
-  const at = Math.max(0, Math.min(n - 1, Math.floor(page)));
+  const at = clampPage(page, n);
   const body = pages[at] ?? [];
   const message = messageWith(
     answer,
@@ -65,7 +52,7 @@ export function renderCompanyPage(
     body,
     at === 0 ? short : "",
     content,
-    n > 1 ? navRow(ids, at, n, t) : [],
+    n > 1 ? row(at, n) : [],
   );
   return { message, page: at, pages: n };
 }
@@ -113,25 +100,4 @@ function messageWith(
     embeds: [answerEmbed(answer, short, page, t)],
     ...(components.length > 0 ? { components } : {}),
   };
-}
-
-/** ◀ n/N ▶: the middle one is a disabled label, and so is an arrow at either end. */
-function navRow(
-  ids: PageIds,
-  at: number,
-  n: number,
-  t: ReturnType<typeof messages>,
-): APIActionRowComponent<APIComponentInMessageActionRow>[] {
-  const prev = at > 0 ? ids.to(at - 1) : undefined;
-  const next = at < n - 1 ? ids.to(at + 1) : undefined;
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: [
-        button(prev ?? ids.inert("prev"), "◀", ButtonStyle.Secondary, !prev),
-        button(ids.inert("page"), t.pageOf(at + 1, n), ButtonStyle.Secondary, true),
-        button(next ?? ids.inert("next"), "▶", ButtonStyle.Secondary, !next),
-      ],
-    },
-  ];
 }
