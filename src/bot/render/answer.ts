@@ -12,12 +12,19 @@ import type {
   APIEmbed,
 } from "discord.js";
 import { ButtonStyle, ComponentType } from "discord.js";
-import type { AnswerGroup, AnswerSource } from "../../engine/answer-schema.js";
-import type { Answer, AnswerFact } from "../../engine/index.js";
+import type { Answer } from "../../engine/index.js";
 import type { Role } from "../../knowledge/schema.js";
 import { wordAnswerMessage } from "../../wording/reasons.js";
 import { type Locale, type Messages, messages } from "../i18n.js";
 import { BUTTON_ROW, messageHeight, PANE } from "./height.js";
+import {
+  citedSources,
+  groupHeading,
+  keyEntry,
+  type LaidOutFact,
+  layoutGroups,
+  shortSummaries,
+} from "./layout.js";
 import { LIMITS, type RenderedMessage } from "./limits.js";
 import { blockQuote, escapeText, shorten, trimWithNote } from "./text.js";
 
@@ -219,19 +226,18 @@ export function answerEmbed(
   t: Messages,
   footer: string = t.answerFooter,
 ): APIEmbed {
-  const sources = new Map(answer.sources.map((s) => [s.id, s]));
   const parts: string[] = [];
   if (short) parts.push(short);
   for (const g of groups) {
     if (g.blocks.length === 0) continue;
     parts.push(`**${g.heading}**\n${blocksText(g.blocks)}`);
   }
-  const cited = [...new Set(groups.flatMap((g) => g.blocks.flatMap((b) => b.cites)))]
-    .map((id) => sources.get(id))
-    .filter((s): s is AnswerSource => s !== undefined)
-    .sort((a, b) => a.n - b.n);
+  const cited = citedSources(
+    answer,
+    groups.flatMap((g) => g.blocks.flatMap((b) => b.cites)),
+  );
   // The key to the sources sits in the footer, beside what is ours and what is verbatim.
-  const key = cited.map((s) => keyEntry(s, t, false)).join(" · ");
+  const key = cited.map((s) => keyEntry(s, t)).join(" · ");
   const description = trimWithNote(parts.join("\n\n"), LIMITS.embedDescription, "…");
   const first = answer.companies[0];
   return {
@@ -255,104 +261,35 @@ function title(answer: Answer, t: Messages): string {
 
 /** The curated summaries (at most `max`), in the reader's language, labelled as ours. */
 export function shortAnswer(answer: Answer, locale: Locale, max = 3): string {
-  const t = messages(locale);
-  const facts = factsById(answer);
-  const lines = answer.short
-    .slice(0, max)
-    .map((id) => facts.get(id))
-    .filter((f): f is AnswerFact => f !== undefined)
-    .map((f) => `• ${escapeText(locale === "nl" ? f.summaryNl : f.summary)}`);
-  return lines.length > 0 ? [...lines, `-# ${t.shortLabel}`].join("\n") : "";
+  const lines = shortSummaries(answer, locale, max).map((s) => `• ${escapeText(s)}`);
+  return lines.length > 0 ? [...lines, `-# ${messages(locale).shortLabel}`].join("\n") : "";
 }
 
 /** Every group with all its blocks; the caller picks how many show. */
 export function renderGroups(answer: Answer, locale: Locale): RenderedGroup[] {
   const t = messages(locale);
-  const facts = factsById(answer);
-  const sources = new Map(answer.sources.map((s) => [s.id, s]));
-  const role = new Map(answer.companies.map((c) => [c.id, c.role]));
-  return answer.groups.map((g, i) => {
-    const shown = g.facts.map((id) => facts.get(id)).filter((f): f is AnswerFact => !!f);
-    const blocks = shown.map((f) => block(f, sources, locale));
-    if (g.kind === "response" && blocks.length === 0) {
-      const body = `*${escapeText(t.noResponse(g.company.name))}*`;
-      blocks.push({ body, key: `none:${g.company.id}`, cites: [], facts: [] });
+  return layoutGroups(answer, locale).map((g) => {
+    const blocks = g.facts.map((f) => block(f, t));
+    const name = g.group.company.name;
+    if (g.group.kind === "response" && blocks.length === 0) {
+      const body = `*${escapeText(t.noResponse(name))}*`;
+      blocks.push({ body, key: `none:${g.group.company.id}`, cites: [], facts: [] });
     }
-    const next = answer.groups[i + 1];
-    const lead = g.kind === "reported" && next !== undefined && next.kind !== "reported";
-    return { heading: groupHeading(g, role.get(g.company.id), t), blocks, lead };
+    return { heading: groupHeading(g.group, g.role, t, escapeText(name)), blocks, lead: g.lead };
   });
-}
-
-function groupHeading(g: AnswerGroup, role: Role | undefined, t: Messages): string {
-  const name = escapeText(g.company.name);
-  if (g.kind === "reported") return t.groupReported;
-  if (g.kind === "position" && role === "platform") return t.groupPosition(name);
-  return t.groupSaid(name);
 }
 
 /**
  * The speaker and the citation, then the quote. A quote in a language the reader does not read
  * (Dutch for an English reader) comes after our translation, labelled; the quote bar is verbatim.
  */
-function block(
-  fact: AnswerFact,
-  sources: ReadonlyMap<string, AnswerSource>,
-  locale: Locale,
-): Block {
-  const t = messages(locale);
-  const source = sources.get(fact.source);
-  const head = `${escapeText(speakerWords(fact, source, locale))} **[${source?.n ?? "?"}]**`;
-  const translate = fact.language !== locale && fact.language !== "en" && fact.translation;
-  const quote = trimWithNote(blockQuote(escapeText(fact.quote)), BLOCK_MAX, t.quoteShortened);
-  const body = translate
-    ? `*${t.ourTranslation}:* ${escapeText(fact.translation ?? "")}\n${quote}`
+function block(f: LaidOutFact, t: Messages): Block {
+  const head = `${escapeText(f.speaker)} **[${f.n ?? "?"}]**`;
+  const quote = trimWithNote(blockQuote(escapeText(f.fact.quote)), BLOCK_MAX, t.quoteShortened);
+  const body = f.translation
+    ? `*${t.ourTranslation}:* ${escapeText(f.translation)}\n${quote}`
     : quote;
-  const v = fact.voice;
-  const key = [fact.source, v.how, v.spokesperson, v.to?.id, ...v.who.map((w) => w.id)].join("|");
-  return { head, body, key, cites: [fact.source], facts: [fact.id] };
-}
-
-/** Who spoke and how it reached the article, in the reader's language. */
-export function speakerWords(
-  fact: AnswerFact,
-  source: AnswerSource | undefined,
-  locale: Locale,
-): string {
-  const t = messages(locale);
-  const names = fact.voice.who.map((w) => w.name);
-  const who =
-    names.length <= 1
-      ? (names[0] ?? "")
-      : `${names.slice(0, -1).join(", ")} ${t.and} ${names[names.length - 1]}`;
-  return t.voice({
-    who,
-    spokesperson: fact.voice.spokesperson,
-    how: fact.voice.how,
-    ...(fact.voice.to ? { to: fact.voice.to.name } : {}),
-    ...(source?.publisher ? { publisher: source.publisher } : {}),
-  });
-}
-
-/** `[2] TechRadar, “Headline”, Dec 2018`: a descriptive title is ours, so it is not shown here. */
-export function keyEntry(source: AnswerSource, t: Messages, markdown = true): string {
-  const text = markdown ? escapeText : (x: string) => x;
-  const by = text(source.publisher ?? t.publisherUnnamed);
-  const title = source.titleKind === "article" ? `, “${text(source.title)}”` : "";
-  return `[${source.n}] ${by}${title}, ${monthYear(source.date, t)}`;
-}
-
-/** "Dec 2018", with a non-breaking space so it never wraps. */
-export function monthYear(date: string, t: Messages): string {
-  const [year, month] = date.split("-");
-  const name = t.months[Number(month) - 1];
-  return name ? `${name}\u00a0${year}` : date.replace(/-/g, "\u2011");
-}
-
-function factsById(answer: Answer): Map<string, AnswerFact> {
-  const out = new Map<string, AnswerFact>();
-  for (const c of answer.companies) for (const f of c.facts) if (!out.has(f.id)) out.set(f.id, f);
-  return out;
+  return { head, body, key: f.key, cites: [f.fact.source], facts: [f.fact.id] };
 }
 
 function navRow(

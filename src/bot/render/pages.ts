@@ -8,7 +8,7 @@ import type { KnowledgeBase, Source } from "../../knowledge/schema.js";
 import { type Locale, messages } from "../i18n.js";
 import type { ReloadResult } from "../knowledge-store.js";
 import type { ShardReload } from "../shard-reload.js";
-import { monthYear } from "./answer.js";
+import { monthYear } from "./layout.js";
 import { LIMITS, type RenderedMessage } from "./limits.js";
 import { type CountedEmbed, packEmbeds } from "./pack.js";
 import { escapeText, shorten, trimWithNote } from "./text.js";
