@@ -44,6 +44,8 @@ interface Nav {
   readonly labels: string[];
   readonly disabled: boolean[];
   readonly ids: string[];
+  /** How many pages the label says there are. */
+  readonly pages: number;
 }
 
 /** The ◀ n/N ▶ row of a message (its first row whose middle button is a page label). */
@@ -53,11 +55,24 @@ function navOf(message: StoredMessage): Nav | undefined {
   }>;
   const row = rows.find((r) => r.components.length === 3 && r.components[0]?.label === "◀");
   if (!row) return undefined;
+  const labels = row.components.map((b) => b.label ?? "");
   return {
-    labels: row.components.map((b) => b.label ?? ""),
+    labels,
     disabled: row.components.map((b) => b.disabled === true),
     ids: row.components.map((b) => b.custom_id ?? ""),
+    pages: Number(labels[1]?.split("/")[1]),
   };
+}
+
+/** The ◀ 1/N ▶ row of a view's first page, of more than one: ◀ disabled, ▶ not. */
+function firstPageNav(message: StoredMessage): Nav {
+  const nav = navOf(message);
+  const pages = nav?.pages ?? 0;
+  expect(pages).toBeGreaterThan(1);
+  expect(nav?.labels).toEqual(["◀", `1/${pages}`, "▶"]);
+  expect(nav?.disabled).toEqual([true, true, false]);
+  if (!nav) throw new Error("no page buttons");
+  return nav;
 }
 
 /** The page a page button turns to and whose the view is, from its custom id. */
@@ -114,12 +129,9 @@ describe("/company with the company that has the most facts", () => {
     const { asked, reply } = await companyView(asker);
     expect(reply.ephemeral).toBe(false);
     expect(readable(reply)).toContain(normalizeForQuote(en.companyTitle(mostFacts().name)));
-    const nav = navOf(reply);
-    const pages = Number(nav?.labels[1]?.split("/")[1]);
-    expect(pages).toBeGreaterThan(1);
-    expect(nav?.labels).toEqual(["◀", `1/${pages}`, "▶"]);
-    expect(nav?.disabled).toEqual([true, true, false]);
-    expect(target(nav?.ids[2])).toEqual({ page: 1, owner: asker.id });
+    const nav = firstPageNav(reply);
+    const { pages } = nav;
+    expect(target(nav.ids[2])).toEqual({ page: 1, owner: asker.id });
     const before = snapshot(reply);
     const firstQuotes = quotesIn(reply);
 
@@ -148,7 +160,7 @@ describe("/company with the company that has the most facts", () => {
     const { reply } = await companyView(asker);
     const before = snapshot(reply);
     const nav = navOf(reply);
-    const pages = Number(nav?.labels[1]?.split("/")[1]);
+    const pages = nav?.pages ?? 0;
 
     const copy = await press(nav?.ids[2] ?? "", reply, other);
     expect(copy.ack.type).toBe(InteractionResponseType.ChannelMessageWithSource);
@@ -171,7 +183,7 @@ describe("/company with the company that has the most facts", () => {
     const asker = h.discord.world.users.member;
     const { reply } = await companyView(asker);
     const before = snapshot(reply);
-    const pages = Number(navOf(reply)?.labels[1]?.split("/")[1]);
+    const pages = navOf(reply)?.pages ?? 0;
     const stamp = baseStamp(h.bot.store.current);
     const id = mostFacts().id;
     const page = (n: number, s = stamp, of = id) =>
@@ -220,9 +232,8 @@ describe("All on X (N)", () => {
     const opened = await press(all?.custom_id ?? "", answer);
     expect(opened.reply.ephemeral).toBe(true);
     expect(opened.reply.id).not.toBe(answer.id);
-    const nav = navOf(opened.reply);
-    const pages = Number(nav?.labels[1]?.split("/")[1]);
-    expect(nav?.labels).toEqual(["◀", `1/${pages}`, "▶"]);
+    const nav = firstPageNav(opened.reply);
+    const { pages } = nav;
     expect(target(nav?.ids[2])).toEqual({ page: 1 });
 
     // Page by page, the view shows the N facts the answer left out, and none it showed.
@@ -266,11 +277,8 @@ describe("/gaps", () => {
       .sendInteraction({ type: "slash", name: "gaps", user: admin })
       .reply();
     expect(gaps.ephemeral).toBe(true);
-    const nav = navOf(gaps);
-    const pages = Number(nav?.labels[1]?.split("/")[1]);
-    expect(pages).toBeGreaterThan(1);
-    expect(nav?.labels).toEqual(["◀", `1/${pages}`, "▶"]);
-    expect(nav?.disabled).toEqual([true, true, false]);
+    const nav = firstPageNav(gaps);
+    const { pages } = nav;
     // A private view: its arrows name no owner; the view and the days are in the id.
     expect(parseCustomId(nav?.ids[2])).toEqual({
       kind: "page",
