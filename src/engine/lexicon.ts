@@ -161,6 +161,12 @@ export function readThroughLexicon(
     } else if (entry.kind === "info") {
       // "my boss", "mijn geld": the asker's own life, not what they ask the sources.
       if (!POSSESSIVES.has(tokens[i - 1]?.text ?? "")) asks.add(entry.id);
+      if (entry.keepWords) {
+        for (let j = 0; j < n; j++) {
+          positions[positions.length - n + j] = out.length;
+          out.push(tokens[i + j] as Token);
+        }
+      }
       for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
     } else if (entry.kind === "outside") {
       outside.push(

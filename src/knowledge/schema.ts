@@ -203,6 +203,11 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
      * they lead the answer, and a fact about one holds the kind.
      */
     answeredBy: Role.optional(),
+    /**
+     * Keep the cue's words in the question as words, too: "author" and "written" are also what a
+     * fact's keywords say ("where has the author written?").
+     */
+    keepWords: z.boolean().default(false),
     /** Words that stand in the question for a cue, as a concept's do ("who broke" → "reported"). */
     canonical: z.array(Keyword).optional(),
   }),
