@@ -39,7 +39,7 @@ describe.each([
   "dev-e",
   "dev-f",
   "dev-g",
-  "sealed-2",
+  "dev-h",
   "sealed-3",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
