@@ -284,7 +284,7 @@ function planSubject(
   if (top < Math.max(ABSOLUTE_FLOOR, NOISE_SHARE * best)) {
     // Nothing about this organization matches: show what the base holds on it, most central first.
     // Facts that hold the kind of information asked come first ("who wrote the TechRadar piece?").
-    const holding = (r: RankedFact) => (asks.some((k) => maskHas(r.prepared.holds, k)) ? 0 : 1);
+    const holding = holdingFirst(asks);
     const overview = candidates
       .map(({ r }) => r)
       .sort(
@@ -312,6 +312,11 @@ function planSubject(
     ? undefined
     : candidates.find(({ r }) => isOwnResponse(r.prepared, id) && r.score >= ABSOLUTE_FLOOR)?.r;
   return { id, queue, ...(own ? { own } : {}), offTopic: false, facts: [] };
+}
+
+/** A sort key that puts first the facts holding a kind of information asked (0), then the rest. */
+function holdingFirst(asks: readonly InfoKind[]): (r: RankedFact) => number {
+  return (r) => (asks.some((k) => maskHas(r.prepared.holds, k)) ? 0 : 1);
 }
 
 function isOwnResponse(pf: PreparedFact, id: string): boolean {
@@ -342,7 +347,7 @@ function platformPosition(
 ): RankedFact[] {
   if (room <= 0) return [];
   // The statement that holds what was asked first ("how many partners?": "four partners").
-  const holding = (r: RankedFact) => (asks.some((k) => maskHas(r.prepared.holds, k)) ? 0 : 1);
+  const holding = holdingFirst(asks);
   return ranked
     .filter(
       (r) =>

@@ -230,7 +230,7 @@ export function holdsKind(
 ): boolean {
   const cues = index.holds.get(kind);
   for (const w of factWords) {
-    if (cues && (cues.has(w) || (w.endsWith("s") && cues.has(w.slice(0, -1))))) return true;
+    if (cues && [w, w.endsWith("s") ? w.slice(0, -1) : ""].some((x) => cues.has(x))) return true;
     // A year dates a thing, and two of them ("2014 ... 2015") say how long it lasted.
     if ((kind === "date" || kind === "duration") && /^(19|20)\d\d$/.test(w)) return true;
     if (kind === "count" && /^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w)) return true;

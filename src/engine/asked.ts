@@ -1,0 +1,97 @@
+/**
+ * What a question asks beyond its words, worked out from its grammar words: whether a person or a
+ * name is really asked for, which organizations it names only to set them aside, and which
+ * organizations the sources do not name it asks to have named. Used by understand.ts.
+ */
+import type { InfoKind } from "../knowledge/schema.js";
+import type { Token } from "./normalize.js";
+import type { OrganizationMatch } from "./organizations.js";
+import type { Prepared } from "./prepare.js";
+import { EXCEPT_WORDS, LIST_WORDS } from "./stopwords.js";
+
+/**
+ * A person or a name is asked for with a question word: "which journalist", "who at Facebook",
+ * "what is the headline". Without one, "journalists" and "the headline" are what the question
+ * talks about ("these are future journalists", "is the headline overstating it?").
+ */
+export function personAsked(asks: InfoKind[], typed: readonly Token[]): InfoKind[] {
+  const has = (words: ReadonlySet<string>) => typed.some((t) => words.has(t.text));
+  const name = asks.includes("name") && has(NAME_QUESTION_WORDS);
+  const person = asks.includes("person") && (has(PERSON_QUESTION_WORDS) || name);
+  return asks.filter((k) => (k === "name" ? name : k === "person" ? person : true));
+}
+
+const PERSON_QUESTION_WORDS = new Set([
+  "who",
+  "whom",
+  "whose",
+  "which",
+  "whos",
+  "wie",
+  "welke",
+  "wiens",
+]);
+const NAME_QUESTION_WORDS = new Set([
+  "what",
+  "whats",
+  "wats",
+  "wut",
+  "which",
+  "who",
+  "whos",
+  "wat",
+  "welke",
+  "welk",
+  "hoe",
+  "wie",
+]);
+
+/** Words that ask which one a thing is when they come right before it: "which PR firm". */
+const WHICH_ONE = new Set(["which", "what", "whats", "welk", "welke"]);
+
+export function nameAskedOf(
+  typed: readonly Token[],
+  named: readonly OrganizationMatch[],
+  p: Prepared,
+) {
+  return (
+    named
+      .filter((m) => p.organizations.byId.get(m.id)?.nameNotInSources)
+      // "which PR firm", or a description read with its pointing word ("welk pr-bureau").
+      .filter(
+        (m) =>
+          WHICH_ONE.has(typed[m.start - 1]?.text ?? "") ||
+          WHICH_ONE.has(typed[m.start]?.text ?? ""),
+      )
+      .map((m) => m.id)
+  );
+}
+
+/** The organizations named right after "besides", "except", "behalve" (and those listed with them). */
+export function setAsideOrganizations(
+  tokens: readonly Token[],
+  orgs: readonly OrganizationMatch[],
+) {
+  const out: string[] = [];
+  const text = (i: number) => tokens[i]?.text ?? "";
+  for (let i = 0; i < tokens.length; i++) {
+    const two = `${text(i)} ${text(i + 1)}`;
+    const width = EXCEPT_WORDS.has(two) ? 2 : EXCEPT_WORDS.has(text(i)) ? 1 : 0;
+    if (width === 0) continue;
+    let j = i + width;
+    for (let moved = true; moved; ) {
+      moved = false;
+      // A description may name several at once ("the streaming services").
+      const at = orgs.filter((m) => m.start === j);
+      if (at.length > 0) {
+        out.push(...at.map((m) => m.id));
+        j = Math.max(...at.map((m) => m.end));
+        moved = true;
+      } else if (LIST_WORDS.has(text(j))) {
+        j++;
+        moved = true;
+      }
+    }
+  }
+  return out;
+}
