@@ -16,10 +16,23 @@ import { EXCEPT_WORDS, LIST_WORDS } from "./stopwords.js";
  */
 export function personAsked(asks: InfoKind[], typed: readonly Token[]): InfoKind[] {
   const has = (words: ReadonlySet<string>) => typed.some((t) => words.has(t.text));
-  const name = asks.includes("name") && has(NAME_QUESTION_WORDS);
+  const name = (asks.includes("name") && has(NAME_QUESTION_WORDS)) || namedAtTheEnd(typed);
+  if (name && !asks.includes("name")) asks.push("name");
   const person = asks.includes("person") && (has(PERSON_QUESTION_WORDS) || name);
   return asks.filter((k) => (k === "name" ? name : k === "person" ? person : true));
 }
+
+/**
+ * "What was the feature called?", "hoe heet die app": a question word first and the naming verb
+ * last ask for a name, whatever stands between them.
+ */
+function namedAtTheEnd(typed: readonly Token[]): boolean {
+  const first = typed[0]?.text ?? "";
+  const last = typed[typed.length - 1]?.text ?? "";
+  return NAME_QUESTION_WORDS.has(first) && NAMING_VERBS.has(last);
+}
+
+const NAMING_VERBS = new Set(["called", "named", "heet", "heette", "genoemd"]);
 
 const PERSON_QUESTION_WORDS = new Set([
   "who",

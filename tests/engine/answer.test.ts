@@ -143,6 +143,12 @@ describe("declining", () => {
     ["did trump win bc of cambridge analytica", "consequence"],
     ["spotify or apple music which is better fr", "opinion"],
     ["did netflix lose subscribers over this", "consequence"],
+    // "When did…" asks for a point in time; a year in Cambridge Analytica's facts is another's.
+    ["when was cambridge analytica shut down", "date"],
+    ["what is the spotify integration called", "name"],
+    ["hoe heet die functie van netflix", "name"],
+    ["did spotify refund its users", "consequence"],
+    ["wat kost spotify premium", "amount"],
   ])("says the sources do not report the kind of information %j asks for", (q, subject) => {
     expect(ask(q).reason).toMatchObject({ code: "not-in-sources", subject });
   });
@@ -154,6 +160,9 @@ describe("declining", () => {
     });
     expect(ask("how long did facebook share private data with partners").answered).toBe(true);
     expect(ask("hoelang was die netflix functie live").answered).toBe(true);
+    expect(ask("when did netflix turn off the feature").answered).toBe(true);
+    // "when" inside a question asks no date: what was said when the story broke.
+    expect(ask("what did spotify say when the nyt story came out").answered).toBe(true);
   });
 
   it("matches a cue for a kind of information as written, not by its stem", () => {
