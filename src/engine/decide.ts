@@ -133,9 +133,12 @@ export function afterComposition(
   const holds = holdsById(p);
   // What was asked about a named organization must be in its own facts: the platform's position
   // shown beside a partner ("Facebook shared data for years") does not say how long Sony had it.
+  // Likewise the platform's own: TechRadar's byline does not say who wrote Facebook's post.
   const subjectsAsked = named.some((id) => p.organizations.byId.get(id)?.role !== "platform")
     ? c.companies.filter((co) => named.includes(co.id) && co.role !== "platform")
-    : c.companies;
+    : named.length > 0
+      ? c.companies.filter((co) => named.includes(co.id))
+      : c.companies;
   const shown = (subjectsAsked.length > 0 ? subjectsAsked : c.companies).flatMap((co) => co.facts);
   // And in a fact about what was asked: "how many security breaches?" is not answered by a
   // count of partners. Facts that share words with the question, when any does.

@@ -149,6 +149,8 @@ describe("declining", () => {
     ["hoe heet die functie van netflix", "name"],
     ["did spotify refund its users", "consequence"],
     ["wat kost spotify premium", "amount"],
+    // The person asked of the platform must be in its own facts, not in an outlet's byline.
+    ["who at facebook wrote the blog post, which executive", "person"],
   ])("says the sources do not report the kind of information %j asks for", (q, subject) => {
     expect(ask(q).reason).toMatchObject({ code: "not-in-sources", subject });
   });
