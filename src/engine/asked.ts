@@ -8,17 +8,28 @@ import type { Token } from "./normalize.js";
 import type { OrganizationMatch } from "./organizations.js";
 import type { Prepared } from "./prepare.js";
 import { EXCEPT_WORDS, LIST_WORDS } from "./stopwords.js";
+import { TUNING } from "./tuning.js";
 
 /**
- * A person or a name is asked for with a question word: "which journalist", "who at Facebook",
- * "what is the headline". Without one, "journalists" and "the headline" are what the question
- * talks about ("these are future journalists", "is the headline overstating it?").
+ * A person or a name is asked for with a question word shortly before the cue: "which
+ * journalist", "who at Facebook", "what is the headline". Without one, "journalists" and "the
+ * headline" are what the question talks about ("these are future journalists", "saw a headline
+ * about it, what did Amazon get?").
  */
-export function personAsked(asks: InfoKind[], typed: readonly Token[]): InfoKind[] {
-  const has = (words: ReadonlySet<string>) => typed.some((t) => words.has(t.text));
-  const name = (asks.includes("name") && has(NAME_QUESTION_WORDS)) || namedAtTheEnd(typed);
+export function personAsked(
+  asks: InfoKind[],
+  typed: readonly Token[],
+  cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
+): InfoKind[] {
+  const has = (kind: InfoKind, words: ReadonlySet<string>) =>
+    (cuesAt.get(kind) ?? []).some((at) =>
+      typed
+        .slice(Math.max(0, at - TUNING.questionWordReach), at + 1)
+        .some((t) => words.has(t.text)),
+    );
+  const name = (asks.includes("name") && has("name", NAME_QUESTION_WORDS)) || namedAtTheEnd(typed);
   if (name && !asks.includes("name")) asks.push("name");
-  const person = asks.includes("person") && (has(PERSON_QUESTION_WORDS) || name);
+  const person = asks.includes("person") && (has("person", PERSON_QUESTION_WORDS) || name);
   return asks.filter((k) => (k === "name" ? name : k === "person" ? person : true));
 }
 

@@ -39,6 +39,8 @@ export interface LexiconReading {
   readonly positions: readonly number[];
   /** Kinds of information the question asks for. */
   readonly asks: ReadonlySet<InfoKind>;
+  /** Where each kind's cues start, as positions of the input tokens. */
+  readonly cuesAt: ReadonlyMap<InfoKind, readonly number[]>;
   /** Words of names outside the story, as typed. */
   readonly outside: readonly string[];
 }
@@ -137,13 +139,15 @@ export function readThroughLexicon(
   keep: (i: number) => boolean,
 ): LexiconReading {
   if (index.byFirstStem.size === 0) {
-    return { tokens: [...tokens], positions: tokens.map((_, i) => i), asks: NO_KINDS, outside: [] };
+    const positions = tokens.map((_, i) => i);
+    return { tokens: [...tokens], positions, asks: NO_KINDS, cuesAt: new Map(), outside: [] };
   }
   const texts = tokens.map((t) => t.text);
   const stems = bothWays(texts);
   const out: Token[] = [];
   const positions: number[] = [];
   const asks = new Set<InfoKind>();
+  const cuesAt = new Map<InfoKind, number[]>();
   const outside: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
@@ -160,7 +164,10 @@ export function readThroughLexicon(
       for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
     } else if (entry.kind === "info") {
       // "my boss", "mijn geld": the asker's own life, not what they ask the sources.
-      if (!POSSESSIVES.has(tokens[i - 1]?.text ?? "")) asks.add(entry.id);
+      if (!POSSESSIVES.has(tokens[i - 1]?.text ?? "")) {
+        asks.add(entry.id);
+        append(cuesAt, entry.id, i);
+      }
       if (entry.keepWords) {
         for (let j = 0; j < n; j++) {
           positions[positions.length - n + j] = out.length;
@@ -178,7 +185,7 @@ export function readThroughLexicon(
     }
     i += n - 1;
   }
-  return { tokens: out, positions, asks, outside };
+  return { tokens: out, positions, asks, cuesAt, outside };
 }
 
 /**

@@ -139,7 +139,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     topics: findTopics([stems, stemsNl], prepared.topics),
     asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
     asksAdvice: reading.asks.has("advice"),
-    asks: personAsked([...reading.asks], typed),
+    asks: personAsked([...reading.asks], typed, reading.cuesAt),
     setAside: setAsideOrganizations(tokens, organizations),
     asksNameOf: nameAskedOf(typed, named, prepared),
   };

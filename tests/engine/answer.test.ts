@@ -167,6 +167,15 @@ describe("declining", () => {
     expect(ask("what did spotify say when the nyt story came out").answered).toBe(true);
   });
 
+  it("asks for a person or a name only with a question word shortly before the cue", () => {
+    // The headline is mentioned in passing; the question is what Amazon got.
+    const a = ask("read a headline about this on the train earlier, what did amazon get");
+    expect(a.answered).toBe(true);
+    expect(companyIds(a)[0]).toBe("amazon");
+    expect(ask("what was the headline of the techradar article").answered).toBe(true);
+    expect(ask("which exec at microsoft signed off on it").reason?.code).toBe("not-in-sources");
+  });
+
   it("matches a cue for a kind of information as written, not by its stem", () => {
     // "reporters" asks for people; its stem is that of "reported", which asks for no one.
     expect(ask("who were the nyt reporters on this").reason?.code).toBe("not-in-sources");
