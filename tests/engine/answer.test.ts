@@ -239,6 +239,12 @@ describe("declining", () => {
     expect(a.reason).toEqual({ code: "advice" });
   });
 
+  it("asks no advice of 'for me' alone: 'spell it out for me' asks the sources", () => {
+    const a = ask("spell it out for me: what did microsoft and sony get");
+    expect(a.answered).toBe(true);
+    expect(companyIds(a)).toEqual(expect.arrayContaining(["microsoft", "sony"]));
+  });
+
   it("declines a question with no company and no topic of the story", () => {
     expect(ask("play some music").answered).toBe(false);
     expect(ask("was my permission needed").answered).toBe(true);
