@@ -222,5 +222,6 @@ function emptyUnderstanding(question: unknown): Understanding {
     asks: [],
     setAside: [],
     asksNameOf: [],
+    asksClass: undefined,
   };
 }

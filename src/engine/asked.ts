@@ -91,6 +91,21 @@ export function nameAskedOf(
   );
 }
 
+/**
+ * The kind of organization a question asks to have named: "which bank", "welke concurrenten",
+ * "which other banks" (a lexicon `class` word at most three words after which/welke).
+ */
+export function classAsked(typed: readonly Token[], classWords: ReadonlySet<string>) {
+  for (let i = 0; i < typed.length; i++) {
+    if (!WHICH_ONE.has(typed[i]?.text ?? "")) continue;
+    for (let j = i + 1; j <= i + 3 && j < typed.length; j++) {
+      const w = typed[j]?.text ?? "";
+      if (classWords.has(w)) return w;
+    }
+  }
+  return undefined;
+}
+
 /** The organizations named right after "besides", "except", "behalve" (and those listed with them). */
 export function setAsideOrganizations(
   tokens: readonly Token[],

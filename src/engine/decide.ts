@@ -14,8 +14,9 @@ import type { Reason } from "./answer-schema.js";
 import type { Composition } from "./compose.js";
 import { CONFIDENCE_THRESHOLD } from "./confidence.js";
 import { maskHas } from "./lexicon.js";
+import { words } from "./normalize.js";
 import type { Prepared } from "./prepare.js";
-import { stem } from "./stem.js";
+import { stem, stemIn } from "./stem.js";
 import { didYouMean } from "./suggest.js";
 import { TUNING } from "./tuning.js";
 import type { Understanding } from "./understand.js";
@@ -130,6 +131,15 @@ export function afterComposition(
       ? decline({ code: "unknown-names", names: [...u.unknownNames] }, named)
       : decline({ code: "outside-sources" }, named);
   }
+  // "Which competitors…", "which other banks besides RBC": an organization of that kind must be
+  // among those shown, or the sources do not name one.
+  if (u.asksClass && !c.companies.some((co) => fitsClass(p, co.id, u.asksClass ?? ""))) {
+    const subjects = named.length > 0 ? named : ids;
+    return decline(
+      { code: "not-in-sources", subject: "name", organizations: refs(p, subjects) },
+      subjects,
+    );
+  }
   const holds = holdsById(p);
   // What was asked about a named organization must be in its own facts: the platform's position
   // shown beside a partner ("Facebook shared data for years") does not say how long Sony had it.
@@ -177,6 +187,28 @@ function notesOn(u: Understanding, c: Composition, p: Prepared): Reason[] {
   }
   if (c.offTopic.length > 0) notes.push({ code: "off-topic", organizations: refs(p, c.offTopic) });
   return notes;
+}
+
+const classCache = new WeakMap<Prepared, Map<string, ReadonlySet<string>>>();
+
+/** Whether an organization's name, aliases or descriptions use the word ("Royal Bank": bank). */
+function fitsClass(p: Prepared, id: string, word: string): boolean {
+  let byId = classCache.get(p);
+  if (!byId) {
+    byId = new Map();
+    classCache.set(p, byId);
+  }
+  let stems = byId.get(id);
+  if (!stems) {
+    const org = p.organizations.byId.get(id);
+    const texts = org ? [org.name, ...org.aliases, ...org.descriptions] : [];
+    stems = new Set(
+      texts.flatMap((t) => words(t)).flatMap((w) => [stemIn(w, "en"), stemIn(w, "nl")]),
+    );
+    byId.set(id, stems);
+  }
+  const set = stems;
+  return [stemIn(word, "en"), stemIn(word, "nl")].some((s) => set.has(s));
 }
 
 /** Ids with their display names, for the adapters' wording. */

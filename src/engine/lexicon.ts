@@ -30,6 +30,8 @@ export interface LexiconIndex {
   readonly answeredBy: ReadonlyMap<InfoKind, Role>;
   /** One-word names outside the story ("twitter"), for typo-tolerant look-up. */
   readonly outsideWords: ReadonlySet<string>;
+  /** Kinds of organization asked for by name ("bank", "competitors"), folded, one word each. */
+  readonly classWords: ReadonlySet<string>;
   readonly longest: number;
 }
 
@@ -55,8 +57,14 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const holds = new Map<InfoKind, Set<string>>();
   const answeredBy = new Map<InfoKind, Role>();
   const outsideWords = new Set<string>();
+  const classWords = new Set<string>();
   let longest = 1;
   for (const entry of entries) {
+    // Not read through as phrases: "bank" stays a word of the question.
+    if (entry.kind === "class") {
+      for (const w of entry.words) classWords.add(words(String(w)).join(" "));
+      continue;
+    }
     const cues = entry.kind === "info" ? entry.asks : entry.words;
     const canonical =
       entry.kind === "concept" || entry.kind === "info"
@@ -78,7 +86,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     }
   }
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return { byFirstStem, holds, answeredBy, outsideWords, longest };
+  return { byFirstStem, holds, answeredBy, outsideWords, classWords, longest };
 }
 
 /** The longest phrase starting at `i` within `free` tokens, the words stemmed either way. */

@@ -3,7 +3,7 @@
  * of the engine works with. Pure and bounded: any string in, a plain object out.
  */
 import type { InfoKind } from "../knowledge/schema.js";
-import { nameAskedOf, personAsked, setAsideOrganizations } from "./asked.js";
+import { classAsked, nameAskedOf, personAsked, setAsideOrganizations } from "./asked.js";
 import { typoDistance } from "./fuzzy.js";
 import { readThroughLexicon } from "./lexicon.js";
 import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.js";
@@ -51,6 +51,8 @@ export interface Understanding {
   readonly setAside: readonly string[];
   /** Organizations the sources do not name, asked which they are ("which PR firm was it?"). */
   readonly asksNameOf: readonly string[];
+  /** A kind of organization asked to have named ("which bank"), as typed: see asked.ts. */
+  readonly asksClass: string | undefined;
 }
 
 /** "whcih" is "which": a question word typed with a typo still asks what it asks. */
@@ -142,5 +144,6 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     asks: personAsked([...reading.asks], typed, reading.cuesAt),
     setAside: setAsideOrganizations(tokens, organizations),
     asksNameOf: nameAskedOf(typed, named, prepared),
+    asksClass: classAsked(typed, prepared.lexicon.classWords),
   };
 }

@@ -167,6 +167,8 @@ export const FactsFileSchema = z.array(FactSchema).min(1, "must hold at least on
  *   consequence, the reporting itself): `asks` are the question's cues, `holds` the words of a
  *   fact that gives it, `answeredBy` the role of the organizations that answer it, if any.
  * - `outside`: names of companies and people the story does not cover ("Twitter").
+ * - `class`: kinds of organization a question asks to have named ("which bank", "welke
+ *   concurrenten"): an answer must lead with one whose name, aliases or descriptions use the word.
  */
 const LexiconWords = z.array(Keyword).min(1, "needs at least one word");
 export const InfoKind = z.enum([
@@ -212,6 +214,7 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
     canonical: z.array(Keyword).optional(),
   }),
   z.strictObject({ id: Id, kind: z.literal("outside"), words: LexiconWords }),
+  z.strictObject({ id: Id, kind: z.literal("class"), words: LexiconWords }),
 ]);
 export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 export const LexiconFileSchema = z.array(LexiconEntrySchema);

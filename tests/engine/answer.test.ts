@@ -185,6 +185,23 @@ describe("declining", () => {
     ).toBe(true);
   });
 
+  it("declines a kind of organization asked by name when none shown is of that kind", () => {
+    for (const q of [
+      "which rivals of facebook did the pr people smear",
+      "welke concurrenten werden zwartgemaakt door dat pr bureau",
+      "besides rbc which other banks could read messages",
+    ]) {
+      const a = ask(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.reason, q).toMatchObject({ code: "not-in-sources", subject: "name" });
+    }
+    // An organization of the kind asked is named by the answer.
+    expect(companyIds(ask("which bank could read messenger chats"))[0]).toBe(
+      "royal-bank-of-canada",
+    );
+    expect(companyIds(ask("welke bank kon chats lezen"))[0]).toBe("royal-bank-of-canada");
+  });
+
   it("declines which one an organization the sources do not name is", () => {
     for (const q of [
       "welk pr bureau was het precies? naam pls",
