@@ -153,7 +153,15 @@ export function afterComposition(
   // And in a fact about what was asked: "how many security breaches?" is not answered by a
   // count of partners. Facts that share words with the question, when any does.
   const matching = shown.filter((f) => c.matching.has(f.id));
-  const held = (matching.length > 0 ? matching : shown).map((f) => holds.get(f.id) ?? 0);
+  // With none, any fact of theirs may hold it ("when did Netflix do it?"), unless the question's
+  // subject is words the sources never use ("what year was Facebook founded?").
+  const candidates =
+    matching.length > 0
+      ? matching
+      : u.unknownWords.length > 0 && u.contentWords.length === 0
+        ? []
+        : shown;
+  const held = candidates.map((f) => holds.get(f.id) ?? 0);
   // An opinion or a poem asked for beside a real question ("tell me a joke. did Sony get data?")
   // leaves the real question to answer; alone, nothing in the sources holds it.
   const asked = u.asks.filter((kind) => kind !== "opinion" || u.topics.length === 0);
