@@ -63,6 +63,13 @@ describe("organization detection", () => {
     expect(orgs("what did that music streamer admit")).toEqual(["spotify"]);
   });
 
+  it("tells one streamer from another by its description, not by a typo of the other's", () => {
+    // "film streamer" is one edit-distance step further from "music streamer" than from nothing:
+    // it must be Netflix's own description, not a typo of Spotify's.
+    expect(orgs("the film streamer, did it read dms")).toEqual(["netflix"]);
+    expect(orgs("heeft de muziek streamer berichten gelezen")).toEqual(["spotify"]);
+  });
+
   it("matches the Dutch word 'nu' (now) only when typed as the outlet's name", () => {
     expect(orgs("heeft spotify nu nog toegang")).toEqual(["spotify"]);
     expect(orgs("wat schreef NU over Netflix")).toEqual(["nu-nl", "netflix"]);
