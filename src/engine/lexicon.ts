@@ -11,6 +11,7 @@ import { InfoKind, type LexiconEntry, type Role } from "../knowledge/schema.js";
 import { append } from "./multimap.js";
 import { type Token, words } from "./normalize.js";
 import { stemIn, stemVariants } from "./stem.js";
+import { INSERTED_ADVERBS } from "./stopwords.js";
 
 interface Phrase {
   readonly stems: readonly string[];
@@ -89,39 +90,75 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   return { byFirstStem, holds, answeredBy, outsideWords, classWords, longest };
 }
 
-/** The longest phrase starting at `i` within `free` tokens, the words stemmed either way. */
+interface PhraseMatch {
+  readonly phrase: Phrase;
+  /** Tokens it covers: its words and the adverbs typed inside it ("who actually broke"). */
+  readonly span: number;
+}
+
+/** At most this many adverbs inside one phrase. */
+const MAX_INSERTED = 2;
+
+/**
+ * The longest phrase starting at `i` within `free` tokens, the words stemmed either way. An
+ * adverb may stand inside it ("who actually broke", "who even reported"): it is skipped.
+ */
 function phraseAt(
   texts: readonly string[],
   variants: readonly (readonly string[])[],
   i: number,
   free: (j: number) => boolean,
   index: LexiconIndex,
-): Phrase | undefined {
-  let best: Phrase | undefined;
+): PhraseMatch | undefined {
+  let best: PhraseMatch | undefined;
   let bestRank = 0;
   // The longest phrase wins; at equal length, one typed as written beats one met by its stem
   // ("reporters" is a person asked for before it is "reporting").
-  const rank = (phrase: Phrase) =>
+  const rank = (phrase: Phrase, at: readonly number[]) =>
     2 * phrase.stems.length +
-    (phrase.words.every((w, j) => sameWord(texts[i + j] ?? "", w)) ? 1 : 0);
+    (phrase.words.every((w, j) => sameWord(texts[at[j] ?? -1] ?? "", w)) ? 1 : 0);
   for (const stems of variants) {
     for (const phrase of index.byFirstStem.get(stems[i] ?? "") ?? []) {
-      const n = phrase.stems.length;
-      if (i + n > stems.length || (best && bestRank >= rank(phrase))) continue;
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) {
-        ok =
-          free(i + j) &&
-          stems[i + j] === phrase.stems[j] &&
-          (phrase.entry.kind !== "info" || sameWord(texts[i + j] ?? "", phrase.words[j] ?? ""));
-      }
-      if (ok) {
-        best = phrase;
-        bestRank = rank(phrase);
-      }
+      const at = matchAt(texts, stems, i, phrase, free);
+      if (!at || (best && bestRank >= rank(phrase, at))) continue;
+      best = { phrase, span: (at[at.length - 1] ?? i) - i + 1 };
+      bestRank = rank(phrase, at);
     }
   }
   return best;
+}
+
+/** Positions of the phrase's words from `i`, or undefined when it is not there. */
+function matchAt(
+  texts: readonly string[],
+  stems: readonly string[],
+  i: number,
+  phrase: Phrase,
+  free: (j: number) => boolean,
+): number[] | undefined {
+  const at: number[] = [];
+  let k = i;
+  let inserted = 0;
+  for (let j = 0; j < phrase.stems.length; j++) {
+    while (
+      j > 0 &&
+      inserted < MAX_INSERTED &&
+      INSERTED_ADVERBS.has(texts[k] ?? "") &&
+      stems[k] !== phrase.stems[j]
+    ) {
+      k++;
+      inserted++;
+    }
+    const ok =
+      k < stems.length &&
+      free(k) &&
+      stems[k] === phrase.stems[j] &&
+      (phrase.entry.kind !== "info" || sameWord(texts[k] ?? "", phrase.words[j] ?? ""));
+    if (!ok) return undefined;
+    at.push(k);
+    k++;
+  }
+  return at;
 }
 
 /**
@@ -159,13 +196,13 @@ export function readThroughLexicon(
   const outside: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const phrase = keep(i) ? undefined : phraseAt(texts, stems, i, (j) => !keep(j), index);
-    if (!phrase) {
+    const match = keep(i) ? undefined : phraseAt(texts, stems, i, (j) => !keep(j), index);
+    if (!match) {
       positions.push(out.length);
       out.push(token);
       continue;
     }
-    const n = phrase.stems.length;
+    const { phrase, span: n } = match;
     for (let j = 0; j < n; j++) positions.push(-1);
     const { entry } = phrase;
     if (entry.kind === "concept") {
@@ -205,10 +242,10 @@ export function canonicalWords(list: readonly string[], index: LexiconIndex): st
   const stems = bothWays(list);
   const out: string[] = [];
   for (let i = 0; i < list.length; i++) {
-    const phrase = phraseAt(list, stems, i, () => true, index);
-    if (phrase?.entry.kind !== "concept") continue;
-    out.push(...phrase.canonical);
-    i += phrase.stems.length - 1;
+    const match = phraseAt(list, stems, i, () => true, index);
+    if (match?.phrase.entry.kind !== "concept") continue;
+    out.push(...match.phrase.canonical);
+    i += match.span - 1;
   }
   return out;
 }

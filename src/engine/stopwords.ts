@@ -38,6 +38,22 @@ export const WHO_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that mark a question about several companies: "which companies", "welke bedrijven". */
+/** Adverbs people type inside a phrase ("who actually broke it"): the lexicon reads past them. */
+export const INSERTED_ADVERBS: ReadonlySet<string> = new Set([
+  "actually",
+  "even",
+  "really",
+  "originally",
+  "first",
+  "ever",
+  "just",
+  "literally",
+  "exactly",
+  "eigenlijk",
+  "nou",
+  "echt",
+]);
+
 export const WHICH_WORDS: ReadonlySet<string> = new Set([
   ...WHO_WORDS,
   "companies",

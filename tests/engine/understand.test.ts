@@ -58,6 +58,14 @@ describe("content words", () => {
     expect(understand("how much money did rbc make", p).asks).toEqual(["amount"]);
   });
 
+  it("reads a phrase past adverbs typed inside it, at most two", () => {
+    expect(understand("who actually broke the story", p).asks).toEqual(["reporting"]);
+    expect(understand("who even reported this", p).asks).toEqual(["reporting"]);
+    expect(understand("ok so how much was it really", p).asks).toEqual(["amount"]);
+    // Not a word of any kind between them: "who" and "broke" stay apart.
+    expect(understand("who in my family broke the printer", p).asks).toEqual([]);
+  });
+
   it("keeps product aliases as subject words too", () => {
     expect(understand("could Alexa read my email", p).aliasWords).toEqual(["alexa"]);
   });
