@@ -68,6 +68,7 @@ describe("organization detection", () => {
     // it must be Netflix's own description, not a typo of Spotify's.
     expect(orgs("the film streamer, did it read dms")).toEqual(["netflix"]);
     expect(orgs("heeft de muziek streamer berichten gelezen")).toEqual(["spotify"]);
+    expect(orgs("what did the grey lady find")).toEqual(["new-york-times"]);
   });
 
   it("matches the Dutch word 'nu' (now) only when typed as the outlet's name", () => {
