@@ -6,7 +6,7 @@
  * here so a maintainer finds them all from one file.
  */
 
-export { ABSOLUTE_FLOOR, NOISE_SHARE, RELATIVE_FLOOR } from "./compose.js";
+export { ABSOLUTE_FLOOR, NOISE_SHARE, RELATIVE_FLOOR, UNNAMED_LEADS } from "./compose.js";
 export { CONFIDENCE_THRESHOLD } from "./confidence.js";
 export { MAX_NAME_SPELLINGS } from "./organizations.js";
 /**

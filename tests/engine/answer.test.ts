@@ -227,6 +227,12 @@ describe("declining", () => {
     expect(factIds(a)).toContain("report-facebook-four-partners-login");
   });
 
+  it("leads with the platform's position on a question naming no organization", () => {
+    const a = ask("so what were those partners able to do with messages");
+    expect(companyIds(a)[0]).toBe("facebook");
+    expect(companyIds(a)).toEqual(expect.arrayContaining(["netflix", "spotify"]));
+  });
+
   it("answers the kind asked when a fact about what is asked holds it", () => {
     const a = ask("how many partners did facebook work with on messaging");
     expect(a.answered).toBe(true);
