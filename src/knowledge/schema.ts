@@ -184,6 +184,7 @@ export const InfoKind = z.enum([
   "apology",
   "name",
   "advice",
+  "requirement",
 ]);
 export type InfoKind = z.infer<typeof InfoKind>;
 export const LexiconEntrySchema = z.discriminatedUnion("kind", [

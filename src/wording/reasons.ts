@@ -23,6 +23,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     apology: "an apology",
     name: "the name",
     advice: "advice",
+    requirement: "what it required",
   },
   nl: {
     // Each follows "geen": "Mijn bronnen noemen geen geldbedrag".
@@ -38,6 +39,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     apology: "excuses",
     name: "naam",
     advice: "advies",
+    requirement: "eisen of verplichtingen",
   },
 };
 

@@ -151,6 +151,8 @@ describe("declining", () => {
     ["hoe heet die functie van netflix", "name"],
     ["did spotify refund its users", "consequence"],
     ["wat kost spotify premium", "amount"],
+    // The sources say only that the 2012 settlement was not violated, not what it required.
+    ["what did the consent decree require facebook to do", "requirement"],
     // The person asked of the platform must be in its own facts, not in an outlet's byline.
     ["who at facebook wrote the blog post, which executive", "person"],
   ])("says the sources do not report the kind of information %j asks for", (q, subject) => {
@@ -234,6 +236,12 @@ describe("declining", () => {
     ]) {
       expect(factIds(ask(q)), q).toContain("nunl-amazon-names-contact-info");
     }
+  });
+
+  it("answers what was required from the facts that say it", () => {
+    const a = ask("what did facebook require of its integration partners");
+    expect(a.answered).toBe(true);
+    expect(factIds(a)[0]).toBe("techradar-facebook-partners-needed-authorization");
   });
 
   it("leads with the platform's position on a question naming no organization", () => {
