@@ -53,6 +53,35 @@ const NO_KINDS: ReadonlySet<InfoKind> = new Set();
 /** Words that make what follows the asker's own ("my boss asked me"), in English and Dutch. */
 const POSSESSIVES: ReadonlySet<string> = new Set(["my", "mijn", "m'n", "mn", "our", "onze", "ons"]);
 
+/**
+ * "They didn't know how much data they had", "wisten ze hoeveel": a cue right after a verb of
+ * knowing is a question inside a statement; it asks whether they knew, not how much.
+ */
+function afterKnowing(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - KNOWING_REACH); j--) {
+    if (KNOWING.has(tokens[j]?.text ?? "")) return true;
+  }
+  return false;
+}
+
+/** A verb of knowing may stand this many words before the cue ("wisten ze eigenlijk hoeveel"). */
+const KNOWING_REACH = 3;
+const KNOWING: ReadonlySet<string> = new Set([
+  "know",
+  "knew",
+  "known",
+  "aware",
+  "unaware",
+  "idea",
+  "clue",
+  "weten",
+  "wisten",
+  "wist",
+  "weet",
+  "besef",
+  "beseften",
+]);
+
 export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const byFirstStem = new Map<string, Phrase[]>();
   const holds = new Map<InfoKind, Set<string>>();
@@ -209,7 +238,7 @@ export function readThroughLexicon(
       for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
     } else if (entry.kind === "info") {
       // "my boss", "mijn geld": the asker's own life, not what they ask the sources.
-      if (!POSSESSIVES.has(tokens[i - 1]?.text ?? "")) {
+      if (!POSSESSIVES.has(tokens[i - 1]?.text ?? "") && !afterKnowing(tokens, i)) {
         asks.add(entry.id);
         append(cuesAt, entry.id, i);
       }

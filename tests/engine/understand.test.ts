@@ -66,6 +66,12 @@ describe("content words", () => {
     expect(understand("who in my family broke the printer", p).asks).toEqual([]);
   });
 
+  it("reads a cue right after a verb of knowing as part of a statement, not a question", () => {
+    expect(understand("did netflix even know how many messages it could see", p).asks).toEqual([]);
+    expect(understand("wisten ze eigenlijk hoeveel data ze hadden", p).asks).toEqual([]);
+    expect(understand("how many messages could netflix see", p).asks).toEqual(["count"]);
+  });
+
   it("keeps product aliases as subject words too", () => {
     expect(understand("could Alexa read my email", p).aliasWords).toEqual(["alexa"]);
   });
