@@ -12,6 +12,7 @@ import { append } from "./multimap.js";
 import { type Token, words } from "./normalize.js";
 import { stemIn, stemVariants } from "./stem.js";
 import { INSERTED_ADVERBS } from "./stopwords.js";
+import { TUNING } from "./tuning.js";
 
 interface Phrase {
   readonly stems: readonly string[];
@@ -58,14 +59,12 @@ const POSSESSIVES: ReadonlySet<string> = new Set(["my", "mijn", "m'n", "mn", "ou
  * knowing is a question inside a statement; it asks whether they knew, not how much.
  */
 function afterKnowing(tokens: readonly Token[], i: number): boolean {
-  for (let j = i - 1; j >= Math.max(0, i - KNOWING_REACH); j--) {
+  for (let j = i - 1; j >= Math.max(0, i - TUNING.knowingReach); j--) {
     if (KNOWING.has(tokens[j]?.text ?? "")) return true;
   }
   return false;
 }
 
-/** A verb of knowing may stand this many words before the cue ("wisten ze eigenlijk hoeveel"). */
-const KNOWING_REACH = 3;
 const KNOWING: ReadonlySet<string> = new Set([
   "know",
   "knew",
@@ -125,9 +124,6 @@ interface PhraseMatch {
   readonly span: number;
 }
 
-/** At most this many adverbs inside one phrase. */
-const MAX_INSERTED = 2;
-
 /**
  * The longest phrase starting at `i` within `free` tokens, the words stemmed either way. An
  * adverb may stand inside it ("who actually broke", "who even reported"): it is skipped.
@@ -171,7 +167,7 @@ function matchAt(
   for (let j = 0; j < phrase.stems.length; j++) {
     while (
       j > 0 &&
-      inserted < MAX_INSERTED &&
+      inserted < TUNING.maxInsertedAdverbs &&
       INSERTED_ADVERBS.has(texts[k] ?? "") &&
       stems[k] !== phrase.stems[j]
     ) {

@@ -46,4 +46,8 @@ export const TUNING = {
    * chatter stands between the two, 8 none.
    */
   questionWordReach: 8,
+  /** A verb of knowing this many words before a cue makes it a statement ("wisten ze eigenlijk hoeveel"). */
+  knowingReach: 3,
+  /** Adverbs read past inside one lexicon phrase ("who actually broke"); more is another clause. */
+  maxInsertedAdverbs: 2,
 } as const;
