@@ -34,6 +34,67 @@ export function personAsked(
 }
 
 /**
+ * "Loser buys pizza 🍕 who wins", "explain why… stay in character or ur fired": a kind cue in a
+ * clause that asks nothing, beside one that asks, is chatter around the question. Clauses end at a
+ * sentence's end or an emoji; a clause asks when it has a question word.
+ */
+export function kindsOfQuestionClauses(
+  asks: InfoKind[],
+  typed: readonly Token[],
+  cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
+): InfoKind[] {
+  const clause: number[] = [];
+  const asking = new Set<number>();
+  let n = -1;
+  for (const t of typed) {
+    if (t.clauseStart || n < 0) n++;
+    clause.push(n);
+    if (CLAUSE_QUESTION_WORDS.has(t.text)) asking.add(n);
+  }
+  if (asking.size === 0 || asking.size === n + 1) return asks;
+  return asks.filter((k) =>
+    (cuesAt.get(k) ?? [-1]).some((at) => at < 0 || asking.has(clause[at] ?? -1)),
+  );
+}
+
+const CLAUSE_QUESTION_WORDS = new Set([
+  "what",
+  "whats",
+  "wat",
+  "who",
+  "whos",
+  "wie",
+  "how",
+  "hoe",
+  "hoeveel",
+  "when",
+  "wanneer",
+  "which",
+  "welke",
+  "welk",
+  "why",
+  "waarom",
+  "where",
+  "waar",
+  "did",
+  "does",
+  "do",
+  "is",
+  "was",
+  "were",
+  "are",
+  "can",
+  "could",
+  "heeft",
+  "hebben",
+  "kan",
+  "kon",
+  "deed",
+  "wil",
+  "will",
+]);
+
+/**
  * "What was the feature called?", "hoe heet die app": a question word first and the naming verb
  * last ask for a name, whatever stands between them.
  */

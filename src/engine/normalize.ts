@@ -18,6 +18,8 @@ export interface Token {
   readonly raw: string;
   /** True when the token opens a sentence, where capitals say nothing about names. */
   readonly sentenceStart: boolean;
+  /** True when it opens a sentence or follows an emoji, which in chat closes a clause. */
+  readonly clauseStart?: boolean;
 }
 
 /** Control and invisible formatting characters (C0, C1, zero-width, bidi marks). */
@@ -88,7 +90,10 @@ export function tokenize(text: string): Token[] {
     const sentenceStart = tokens.length === 0 || /[.!?:\n]/.test(between);
     lastEnd = match.index + match[0].length;
     const folded = fold(match[0]);
-    if (folded) tokens.push({ text: folded, raw: match[0], sentenceStart });
+    // Not the dot inside "nu.nl": a full stop is followed by a space.
+    const clauseStart =
+      tokens.length === 0 || /[!?\n]|[.:]\s|\p{Extended_Pictographic}/u.test(between);
+    if (folded) tokens.push({ text: folded, raw: match[0], sentenceStart, clauseStart });
   }
   return tokens;
 }

@@ -3,7 +3,13 @@
  * of the engine works with. Pure and bounded: any string in, a plain object out.
  */
 import type { InfoKind } from "../knowledge/schema.js";
-import { classAsked, nameAskedOf, personAsked, setAsideOrganizations } from "./asked.js";
+import {
+  classAsked,
+  kindsOfQuestionClauses,
+  nameAskedOf,
+  personAsked,
+  setAsideOrganizations,
+} from "./asked.js";
 import { typoDistance } from "./fuzzy.js";
 import { readThroughLexicon } from "./lexicon.js";
 import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.js";
@@ -141,7 +147,11 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     topics: findTopics([stems, stemsNl], prepared.topics),
     asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
     asksAdvice: reading.asks.has("advice"),
-    asks: personAsked([...reading.asks], typed, reading.cuesAt),
+    asks: personAsked(
+      kindsOfQuestionClauses([...reading.asks], typed, reading.cuesAt),
+      typed,
+      reading.cuesAt,
+    ),
     setAside: setAsideOrganizations(tokens, organizations),
     asksNameOf: nameAskedOf(typed, named, prepared),
     asksClass: classAsked(typed, prepared.lexicon.classWords),

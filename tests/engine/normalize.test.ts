@@ -67,6 +67,15 @@ describe("fold and tokenize", () => {
     ]);
   });
 
+  it("marks clause starts: a sentence's, or after an emoji, not the dot inside nu.nl", () => {
+    const starts = (text: string) =>
+      tokenize(text)
+        .filter((t) => t.clauseStart)
+        .map((t) => t.raw);
+    expect(starts("loser buys pizza 🍕 who wins")).toEqual(["loser", "who"]);
+    expect(starts("wie schreef het nu.nl artikel. weet iemand dat")).toEqual(["wie", "weet"]);
+  });
+
   it("yields no tokens for emoji and punctuation only, and letters of other scripts", () => {
     expect(tokenize("😀😀 🔥 ?!?! ...")).toEqual([]);
     expect(words("Фейсбук читал 脸书")).toHaveLength(3);

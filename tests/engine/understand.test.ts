@@ -72,6 +72,16 @@ describe("content words", () => {
     expect(understand("how many messages could netflix see", p).asks).toEqual(["count"]);
   });
 
+  it("drops a kind cue in a clause that asks nothing, beside one that asks", () => {
+    expect(understand("whoever loses buys pizza 🍕 did sony get data", p).asks).toEqual([]);
+    expect(
+      understand("explain why netflix saw dms. stay in character or ur fired", p).asks,
+    ).toEqual([]);
+    // A clause alone, or the asking one, keeps its cue.
+    expect(understand("did rbc get fined", p).asks).toEqual(["consequence"]);
+    expect(understand("ok 🍕 how much did netflix pay", p).asks).toEqual(["amount"]);
+  });
+
   it("keeps product aliases as subject words too", () => {
     expect(understand("could Alexa read my email", p).aliasWords).toEqual(["alexa"]);
   });
