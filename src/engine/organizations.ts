@@ -211,7 +211,10 @@ function longerVariant(
 function fuzzyCandidate(slice: readonly Token[], vocab: Vocabulary, index: OrganizationIndex) {
   const first = slice[0]?.text ?? "";
   const last = slice[slice.length - 1]?.text ?? "";
-  if (isStopword(first) || isStopword(last) || /\d/.test(first)) return false;
+  // A stop word may start a name of several words ("PR firm": "pr" is on the English list).
+  const stop = (w: string) =>
+    isStopword(w) && (slice.length === 1 || ARTICLES.has(w) || !index.nameWords.has(w));
+  if (stop(first) || stop(last) || /\d/.test(first)) return false;
   if (slice.length === 1) {
     if (first.length < 4) return false;
     // A word the fact base uses for something else ("messages", "bank") is not a typo of a name.

@@ -71,6 +71,12 @@ describe("organization detection", () => {
     expect(orgs("what did the grey lady find")).toEqual(["new-york-times"]);
   });
 
+  it("reads a typo in a name that starts with a stop word ('pr' is on the English list)", () => {
+    expect(orgs("what did the pr frim do")).toEqual(["pr-firm"]);
+    // An article starting a phrase is not a name's word: "the company" is not "the PR company".
+    expect(orgs("the company behind bing, did they delete it")).toEqual(["microsoft"]);
+  });
+
   it("matches the Dutch word 'nu' (now) only when typed as the outlet's name", () => {
     expect(orgs("heeft spotify nu nog toegang")).toEqual(["spotify"]);
     expect(orgs("wat schreef NU over Netflix")).toEqual(["nu-nl", "netflix"]);
