@@ -334,6 +334,8 @@ describe("declining", () => {
     expect(companyIds(ask("the alexa comparison is such a reach, what did fb even say"))[0]).toBe(
       "facebook",
     );
+    expect(companyIds(ask("so why did they compare it to alexa"))[0]).not.toBe("amazon");
+    expect(companyIds(ask("why has fb compared it to alexa"))[0]).toBe("facebook");
     // Named next to a partner whose facts answer as well, Facebook's position follows them.
     expect(companyIds(ask("did FB let netflix read DMs"))).toEqual(["netflix", "facebook"]);
     expect(companyIds(ask("Could Alexa read my Facebook messages?"))[0]).toBe("amazon");
