@@ -40,8 +40,10 @@ describe.each([
   "dev-f",
   "dev-g",
   "dev-h",
+  "dev-i",
   "dev-j",
-  "sealed-3",
+  "dev-k",
+  "sealed-4",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
     const entries = set(name);
