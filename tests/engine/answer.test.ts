@@ -150,6 +150,8 @@ describe("declining", () => {
     ["what is the spotify integration called", "name"],
     ["hoe heet die functie van netflix", "name"],
     ["did spotify refund its users", "consequence"],
+    ["did microsoft lay off anyone over it", "consequence"],
+    ["did netflix execs have to testify", "consequence"],
     ["wat kost spotify premium", "amount"],
     // The sources say only that the 2012 settlement was not violated, not what it required.
     ["what did the consent decree require facebook to do", "requirement"],
