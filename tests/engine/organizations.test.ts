@@ -69,6 +69,7 @@ describe("organization detection", () => {
     expect(orgs("the film streamer, did it read dms")).toEqual(["netflix"]);
     expect(orgs("heeft de muziek streamer berichten gelezen")).toEqual(["spotify"]);
     expect(orgs("what did the grey lady find")).toEqual(["new-york-times"]);
+    expect(orgs("so the song app admitted it?")).toEqual(["spotify"]);
   });
 
   it("reads a typo in a name that starts with a stop word ('pr' is on the English list)", () => {

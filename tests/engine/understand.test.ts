@@ -61,6 +61,7 @@ describe("content words", () => {
   it("reads a phrase past adverbs typed inside it, at most two", () => {
     expect(understand("who actually broke the story", p).asks).toEqual(["reporting"]);
     expect(understand("who even reported this", p).asks).toEqual(["reporting"]);
+    expect(understand("ok but who blew the whistle on fb", p).asks).toEqual(["reporting"]);
     expect(understand("ok so how much was it really", p).asks).toEqual(["amount"]);
     // Not a word of any kind between them: "who" and "broke" stay apart.
     expect(understand("who in my family broke the printer", p).asks).toEqual([]);
