@@ -101,8 +101,14 @@ const CLAUSE_QUESTION_WORDS = new Set([
 function namedAtTheEnd(typed: readonly Token[]): boolean {
   const first = typed[0]?.text ?? "";
   const last = typed[typed.length - 1]?.text ?? "";
-  return NAME_QUESTION_WORDS.has(first) && NAMING_VERBS.has(last);
+  if (!NAME_QUESTION_WORDS.has(first)) return false;
+  // "What's the spokesperson's name?" asks one; "which partners did the NYT name?" names them.
+  const nounName = NAME_NOUNS.has(last) && !typed.some((t) => AUXILIARIES.has(t.text));
+  return NAMING_VERBS.has(last) || nounName;
 }
+
+const NAME_NOUNS = new Set(["name", "naam"]);
+const AUXILIARIES = new Set(["did", "does", "do", "will", "would", "to", "deed", "deden"]);
 
 const NAMING_VERBS = new Set(["called", "named", "heet", "heette", "genoemd"]);
 
