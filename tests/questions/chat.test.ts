@@ -43,7 +43,7 @@ describe.each([
   "dev-i",
   "dev-j",
   "dev-k",
-  "sealed-4",
+  "dev-l",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
     const entries = set(name);
