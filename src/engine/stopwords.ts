@@ -72,6 +72,12 @@ export const WHICH_WORDS: ReadonlySet<string> = new Set([
  * else…", "behalve Apple". Two-word forms are written joined by a space.
  */
 export const EXCEPT_WORDS: ReadonlySet<string> = new Set([
+  // Not caring about one is setting it aside: "tbh idc about netflix, what did fb say".
+  "idc",
+  "dont care",
+  "forget about",
+  "never mind",
+  "nvm",
   "besides",
   "except",
   "excluding",
@@ -85,6 +91,8 @@ export const EXCEPT_WORDS: ReadonlySet<string> = new Set([
 
 /** Words that may stand between organizations set aside together ("Netflix and the bank"). */
 export const LIST_WORDS: ReadonlySet<string> = new Set([
+  "about",
+  "abt",
   "and",
   "or",
   "en",

@@ -152,7 +152,8 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
       typed,
       reading.cuesAt,
     ),
-    setAside: setAsideOrganizations(tokens, organizations),
+    // Read as typed: "idc" is chatter to the lexicon, and a reason to set Netflix aside here.
+    setAside: setAsideOrganizations(typed, named),
     asksNameOf: nameAskedOf(typed, named, prepared),
     asksClass: classAsked(typed, prepared.lexicon.classWords),
   };

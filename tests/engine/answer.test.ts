@@ -397,6 +397,9 @@ describe("declining", () => {
     expect(giants).toContain("microsoft");
     // Named after something else, a company is a subject as usual.
     expect(companyIds(ask("did netflix and spotify read chats"))).toContain("netflix");
+    // Not caring about one sets it aside too, though "idc" is chatter to the lexicon.
+    expect(companyIds(ask("idc about spotify lol, what did sony get"))[0]).toBe("sony");
+    expect(companyIds(ask("idc about spotify lol, what did sony get"))).not.toContain("spotify");
   });
 
   it("keeps the platform first when partners are named only by a description of many", () => {
