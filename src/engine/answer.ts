@@ -223,5 +223,6 @@ function emptyUnderstanding(question: unknown): Understanding {
     setAside: [],
     asksNameOf: [],
     asksClass: undefined,
+    counted: undefined,
   };
 }

@@ -13,7 +13,8 @@ import type { InfoKind } from "../knowledge/schema.js";
 import type { Reason } from "./answer-schema.js";
 import type { Composition } from "./compose.js";
 import { CONFIDENCE_THRESHOLD } from "./confidence.js";
-import { maskHas } from "./lexicon.js";
+import { countsNoun } from "./counted.js";
+import { kindBit, maskHas } from "./lexicon.js";
 import { words } from "./normalize.js";
 import type { Prepared } from "./prepare.js";
 import { stem, stemIn } from "./stem.js";
@@ -161,7 +162,13 @@ export function afterComposition(
       : u.unknownWords.length > 0 && u.contentWords.length === 0
         ? []
         : shown;
-  const held = candidates.map((f) => holds.get(f.id) ?? 0);
+  // A count of the thing asked: "four partners" does not say how many users were affected.
+  const counted = u.counted;
+  const held = candidates.map((f) => {
+    const mask = holds.get(f.id) ?? 0;
+    if (!counted || !maskHas(mask, "count") || countsNoun(f, counted, p.lexicon)) return mask;
+    return mask & ~kindBit("count");
+  });
   // An opinion or a poem asked for beside a real question ("tell me a joke. did Sony get data?")
   // leaves the real question to answer; alone, nothing in the sources holds it.
   const asked = u.asks.filter((kind) => kind !== "opinion" || u.topics.length === 0);

@@ -294,6 +294,11 @@ export function kindsHeld(
   return mask;
 }
 
+/** The bit of a kind in a mask from `kindsHeld`. */
+export function kindBit(kind: InfoKind): number {
+  return 1 << KINDS.indexOf(kind);
+}
+
 /** Whether a mask from `kindsHeld` has the kind. */
 export function maskHas(mask: number, kind: InfoKind): boolean {
   return (mask & (1 << KINDS.indexOf(kind))) !== 0;

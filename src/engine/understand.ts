@@ -10,6 +10,7 @@ import {
   personAsked,
   setAsideOrganizations,
 } from "./asked.js";
+import { countedNoun } from "./counted.js";
 import { typoDistance } from "./fuzzy.js";
 import { readThroughLexicon } from "./lexicon.js";
 import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.js";
@@ -59,6 +60,8 @@ export interface Understanding {
   readonly asksNameOf: readonly string[];
   /** A kind of organization asked to have named ("which bank"), as typed: see asked.ts. */
   readonly asksClass: string | undefined;
+  /** What a count asked is of ("how many users" → "users"), as typed: see counted.ts. */
+  readonly counted: string | undefined;
 }
 
 /** "whcih" is "which": a question word typed with a typo still asks what it asks. */
@@ -156,5 +159,10 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     setAside: setAsideOrganizations(typed, named),
     asksNameOf: nameAskedOf(typed, named, prepared),
     asksClass: classAsked(typed, prepared.lexicon.classWords),
+    counted: countedNoun(typed.length, reading.cuesAt.get("count")?.[0], (i) => {
+      if (names.has(i)) return undefined;
+      const at = reading.positions[i] ?? -1;
+      return at >= 0 ? corrected[at] : typed[i]?.text;
+    }),
   };
 }
