@@ -152,6 +152,7 @@ describe("declining", () => {
     ["what is the spotify spokesperson's name", "name"],
     ["did spotify refund its users", "consequence"],
     ["did microsoft lay off anyone over it", "consequence"],
+    ["wie heeft bij microsoft dat goedgekeurd", "person"],
     ["did netflix execs have to testify", "consequence"],
     ["wat kost spotify premium", "amount"],
     // The sources say only that the 2012 settlement was not violated, not what it required.
