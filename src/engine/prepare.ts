@@ -2,9 +2,22 @@
  * Everything the engine derives from a knowledge base once (indexes, vocabulary, stems), cached
  * per base so each question costs only the matching.
  */
-import type { Fact, KnowledgeBase, Organization, Role } from "../knowledge/schema.js";
+
+import {
+  type Fact,
+  InfoKind,
+  type KnowledgeBase,
+  type Organization,
+  type Role,
+} from "../knowledge/schema.js";
 import { type LetterCounts, letterCounts } from "./fuzzy.js";
-import { buildLexicon, canonicalWords, kindsHeld, type LexiconIndex } from "./lexicon.js";
+import {
+  buildLexicon,
+  canonicalWords,
+  holdsKind,
+  kindsHeld,
+  type LexiconIndex,
+} from "./lexicon.js";
 import { addOnce, append } from "./multimap.js";
 import { tokenize, words, wordsOfParts } from "./normalize.js";
 import {
@@ -12,7 +25,7 @@ import {
   type OrganizationIndex,
   organizationIndexSteps,
 } from "./organizations.js";
-import { type StemLanguage, stemIn, stemsOf, stemVariants } from "./stem.js";
+import { type StemLanguage, stemIn, stemVariants } from "./stem.js";
 import { isStopword } from "./stopwords.js";
 import { buildTopicIndex, type TopicIndex } from "./topics.js";
 import { finishVocabulary, type Vocabulary, WordCounter } from "./vocabulary.js";
@@ -84,6 +97,8 @@ const cache = new WeakMap<KnowledgeBase, Prepared>();
 const IDF_SCALE = 100;
 /** Facts prepared between two chances to yield to the event loop in `prepareAsync`. */
 const CHUNK = 100;
+/** The same for the heaviest step, the facts' text. */
+const FEW = 8;
 /** The same for the lighter steps: words, stems, names, facts wrapped. */
 const STEP = 1000;
 /** `prepareAsync` gives the event loop a turn once it has worked this long. */
@@ -209,26 +224,68 @@ function* textIndexes(
   lexicon: LexiconIndex,
   roleOf: (id: string) => Role | undefined,
 ) {
-  const byStem = new Map<string, number[]>();
-  const byWord = new Map<string, number[]>();
   const phrases: (readonly (readonly string[])[] | undefined)[] = [];
   const holds: number[] = [];
-  const counter = new WordCounter();
-  // The latest fact indexed under each stem: a stem is posted once per fact, in the first (best)
-  // field it is found in. A map that is never cleared: clearing one per fact reallocates it.
-  const latest = new Map<string, number>();
-  const post = (s: string, field: number, i: number) => {
-    if (latest.get(s) === i) return;
-    latest.set(s, i);
-    append(byStem, s, posting(i, field));
+  // A base repeats its words many times: each distinct word is looked at once (a stop word or
+  // not, its stems) and keeps its counts and lists with it, so that a word met again costs one
+  // look-up, not one per index it goes into.
+  const word = wordMemo(lexicon);
+  // A list none of whose words can start a phrase of the lexicon has none of its concepts.
+  const concepts = (list: readonly string[]) =>
+    list.some(word.startsPhrase) ? canonicalWords(list, lexicon) : NONE;
+  // Each stem's postings, in the order stems are first posted (as a map of lists would be).
+  const stems = new Map<string, StemSlot>();
+  const slotOf = (s: string): StemSlot => {
+    let slot = stems.get(s);
+    if (slot === undefined) {
+      slot = { latest: -1, list: [] };
+      stems.set(s, slot);
+    }
+    return slot;
+  };
+  // A stem is posted once per fact, in the first (best) field it is found in.
+  const post = (slot: StemSlot, field: number, i: number) => {
+    if (slot.latest === i) return;
+    slot.latest = i;
+    slot.list.push(posting(i, field));
   };
   // Text in a known language is stemmed in it; keywords mix English and Dutch: both ways.
   const mark = (list: readonly string[], field: number, i: number, lang: StemLanguage | "both") => {
     for (const w of list) {
-      if (isStopword(w)) continue;
-      if (lang === "both") for (const s of stemsOf(w)) post(s, field, i);
-      else post(stemIn(w, lang), field, i);
+      const known = word.of(w);
+      if (known.stop) continue;
+      if (lang !== "nl") {
+        known.enSlot ??= slotOf(known.en);
+        post(known.enSlot, field, i);
+      }
+      if (lang === "nl" || (lang === "both" && known.nl !== known.en)) {
+        known.nlSlot ??= slotOf(known.nl);
+        post(known.nlSlot, field, i);
+      }
     }
+  };
+  // The vocabulary's counts: each distinct word of a fact once, in the order first counted.
+  const counted: KnownWord[] = [];
+  let call = 0;
+  const count = (lists: readonly (readonly string[])[]) => {
+    call++;
+    for (const list of lists) {
+      for (const w of list) {
+        const known = word.of(w);
+        if (known.countedBy === call || known.stop) continue;
+        known.countedBy = call;
+        if (known.count++ === 0) counted.push(known);
+      }
+    }
+  };
+  // Facts by keyword or summary word, in the order words are first added.
+  const listed: KnownWord[] = [];
+  const list = (w: string, i: number) => {
+    const known = word.of(w);
+    if (known.facts === undefined) {
+      known.facts = [i];
+      listed.push(known);
+    } else if (known.facts[known.facts.length - 1] !== i) known.facts.push(i);
   };
   for (const [i, fact] of kb.facts.entries()) {
     const keywords = wordsOfParts(fact.keywords);
@@ -237,7 +294,7 @@ function* textIndexes(
     const quote = words(fact.quote);
     const english = wordsOfParts([fact.translation ?? "", fact.speaker]);
     const text = [...quote, ...english];
-    counter.add(summary, summaryNl, text, keywords);
+    count([summary, summaryNl, text, keywords]);
     // A stem counts in its best field: keywords, then summaries, then quote and speaker.
     mark(keywords, FIELD.keywords, i, "both");
     mark(summary, FIELD.summary, i, "en");
@@ -245,16 +302,81 @@ function* textIndexes(
     mark(quote, FIELD.text, i, fact.language);
     mark(english, FIELD.text, i, "en");
     // The same concepts in other words ("chatgesprekken" is "messages"), in the field they are in.
-    mark(canonicalWords(keywords, lexicon), FIELD.keywords, i, "en");
-    mark(canonicalWords([...summary, ...summaryNl], lexicon), FIELD.summary, i, "en");
-    mark(canonicalWords(text, lexicon), FIELD.text, i, "en");
-    for (const w of keywords) addOnce(byWord, w, i);
-    for (const w of summary) addOnce(byWord, w, i);
+    mark(concepts(keywords), FIELD.keywords, i, "en");
+    mark(concepts([...summary, ...summaryNl]), FIELD.summary, i, "en");
+    mark(concepts(text), FIELD.text, i, "en");
+    for (const w of keywords) list(w, i);
+    for (const w of summary) list(w, i);
     phrases.push(keywordPhrases(fact));
-    holds.push(kindsHeld(text, fact.about.map(roleOf), lexicon));
-    if (i % CHUNK === CHUNK - 1) yield;
+    // Only the words that give some kind count: the same mask, from fewer words.
+    holds.push(kindsHeld(text.filter(word.givesKind), fact.about.map(roleOf), lexicon));
+    // Every few facts: a fact takes up to a millisecond here on a busy machine.
+    if (i % FEW === FEW - 1) yield;
   }
+  const byStem = new Map<string, number[]>();
+  for (const [s, slot] of stems) byStem.set(s, slot.list);
+  const byWord = new Map<string, number[]>();
+  for (const known of listed) byWord.set(known.word, known.facts ?? []);
+  const counter = new WordCounter(word.isStop, new Map(counted.map((k) => [k.word, k.count])));
   return { byStem, byWord, phrases, holds, counter };
+}
+
+/** A distinct word of the base while indexing: what is known of it, and its counts and lists. */
+interface KnownWord {
+  readonly word: string;
+  readonly stop: boolean;
+  /** `stemIn(word, "en")` and `stemIn(word, "nl")`, and their postings once posted. */
+  readonly en: string;
+  readonly nl: string;
+  enSlot?: StemSlot;
+  nlSlot?: StemSlot;
+  /** Whether a phrase of the lexicon may start with it (by either stem). */
+  readonly startsPhrase: boolean;
+  /** Whether it alone gives some kind of information (`holdsKind`). */
+  readonly givesKind: boolean;
+  /** Facts counted in (the vocabulary's count), and the last count that counted it. */
+  count: number;
+  countedBy: number;
+  /** Facts with it as a keyword or summary word. */
+  facts?: number[];
+}
+
+/** A stem's postings, and the last fact posted (a stem is posted once per fact). */
+interface StemSlot {
+  latest: number;
+  readonly list: number[];
+}
+
+const KINDS = InfoKind.options;
+
+/** What indexing needs of a word, worked out once per distinct word of the base. */
+function wordMemo(lexicon: LexiconIndex) {
+  const seen = new Map<string, KnownWord>();
+  const of = (w: string): KnownWord => {
+    let known = seen.get(w);
+    if (known === undefined) {
+      const en = stemIn(w, "en");
+      const nl = stemIn(w, "nl");
+      known = {
+        word: w,
+        stop: isStopword(w),
+        en,
+        nl,
+        count: 0,
+        countedBy: 0,
+        startsPhrase: lexicon.byFirstStem.has(en) || lexicon.byFirstStem.has(nl),
+        givesKind: KINDS.some((kind) => holdsKind(kind, [w], lexicon)),
+      };
+      seen.set(w, known);
+    }
+    return known;
+  };
+  return {
+    of,
+    isStop: (w: string) => of(w).stop,
+    startsPhrase: (w: string) => of(w).startsPhrase,
+    givesKind: (w: string) => of(w).givesKind,
+  };
 }
 
 /** Each phrase once: a keyword listed twice is not a better match. */

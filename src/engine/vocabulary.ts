@@ -19,16 +19,24 @@ export interface Vocabulary {
 
 /** Counts words per fact (or topic, or name): each distinct word of `lists` once. */
 export class WordCounter {
-  readonly counts = new Map<string, number>();
   /** The last `add` that counted each word (a set cleared per call would be reallocated). */
   private readonly countedBy = new Map<string, number>();
   private calls = 0;
+
+  /**
+   * `isStop`: the stop-word test, or a memo of it; `counts`: the counts so far (indexing counts
+   * the facts' words itself and hands them on).
+   */
+  constructor(
+    private readonly isStop: (folded: string) => boolean = isStopword,
+    readonly counts = new Map<string, number>(),
+  ) {}
 
   add(...lists: readonly (readonly string[])[]): void {
     const call = ++this.calls;
     for (const list of lists) {
       for (const w of list) {
-        if (this.countedBy.get(w) === call || isStopword(w)) continue;
+        if (this.countedBy.get(w) === call || this.isStop(w)) continue;
         this.countedBy.set(w, call);
         this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
       }
