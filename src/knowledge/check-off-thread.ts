@@ -1,17 +1,20 @@
 /**
- * Loading for a running bot: the base is checked first in a worker thread, and loaded on the
+ * Loading for a running bot: the base is read and checked in a worker thread, and built on the
  * main thread (paced, as always) only when the worker found no problem. A broken base is where
  * the time goes (hundreds of thousands of problems, whole-file parses to explain a syntax error
  * or find a line), and none of it then runs on the thread that answers questions. The worker
- * hands back a small verdict: handing back the loaded base would be decoded on the main thread,
- * a stall as long as the load.
+ * hands back the verdict and, for a sound base, its values as chunks of JSON text in transferred
+ * buffers (hand-back.ts): posting the loaded objects themselves would be decoded on the main
+ * thread in one piece, a stall as long as the load, while the chunks are parsed one at a time.
+ * The main thread parses no YAML.
  *
  * One worker per check, ended after it: its memory (a broken base's problems included) is given
  * back at once, and a check that hangs is ended by `terminate`. Starting one costs a few hundred
  * milliseconds of loading modules, on its own thread.
  */
 import { Worker } from "node:worker_threads";
-import { type LoadResult, loadKnowledge } from "./load.js";
+import { type HandedBase, takeOver } from "./hand-back.js";
+import type { LoadResult } from "./load.js";
 import type { Problem } from "./problem.js";
 
 /** The worker's heap limit: a backstop (the 100,000-fact bench base needs a fraction of it). */
@@ -21,12 +24,14 @@ export const CHECK_TIMEOUT_MS = 100_000;
 
 const WORKER = new URL("./check-worker.mjs", import.meta.url);
 
-type Verdict = { readonly ok: true } | Extract<LoadResult, { ok: false }>;
+type Verdict =
+  | { readonly ok: true; readonly base: HandedBase }
+  | Extract<LoadResult, { ok: false }>;
 
 export async function loadCheckedOffThread(dir: string): Promise<LoadResult> {
   const verdict = await checkInWorker(dir);
   if (!verdict.ok) return verdict;
-  return loadKnowledge(dir);
+  return { ok: true, kb: await takeOver(dir, verdict.base) };
 }
 
 export function checkInWorker(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promise<Verdict> {

@@ -1,8 +1,9 @@
 /**
  * Runs in a worker thread (see check-off-thread.ts): checks one knowledge folder and posts back
- * only the verdict, so the thread that answers questions never parses or checks a base that may
- * be broken. Plain JavaScript that loads the TypeScript through tsx's API, so it runs the same
- * under `tsx` (the bot), vitest and plain Node.
+ * the verdict, with a sound base's values as chunks of JSON text (hand-back.ts), so the thread
+ * that answers questions never parses or checks the YAML of a base, broken or not. Plain
+ * JavaScript that loads the TypeScript through tsx's API, so it runs the same under `tsx` (the
+ * bot), vitest and plain Node.
  */
 import { constants, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
@@ -19,5 +20,11 @@ if (process.platform === "linux") {
   }
 }
 
-const { checkKnowledge } = await tsImport("./load.ts", import.meta.url);
-parentPort?.postMessage(await checkKnowledge(workerData.dir));
+const { checkForHandOver, keepParserStrings, transferList } = await tsImport(
+  "./load.ts",
+  import.meta.url,
+);
+keepParserStrings();
+const verdict = await checkForHandOver(workerData.dir);
+// A sound base's chunks are moved to the other thread, not copied.
+parentPort?.postMessage(verdict, verdict.ok ? transferList(verdict.base) : []);

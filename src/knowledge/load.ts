@@ -4,11 +4,16 @@
  */
 import { crossCheck } from "./cross-checks.js";
 import { deepFreeze } from "./freeze.js";
+import { type HandedBase, handOver } from "./hand-back.js";
 import { openKnowledgeDir } from "./knowledge-dir.js";
 import { forEachPaced, type Pace, pacer } from "./pacer.js";
 import { firstProblems, type Problem } from "./problem.js";
 import { type ParsedBase, readBase } from "./read-base.js";
 import type { Fact, KnowledgeBase } from "./schema.js";
+
+/** For the worker, which loads this module alone. */
+export { transferList } from "./hand-back.js";
+export { keepParserStrings } from "./yaml-file.js";
 
 export type LoadResult =
   | { readonly ok: true; readonly kb: KnowledgeBase }
@@ -30,13 +35,28 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
 
 /**
  * The verdict alone: every check, without building the base. For a worker thread, which has no
- * one to give turns to (`pace` never pauses) and hands back only this small result.
+ * one to give turns to (`pace` never pauses).
  */
 export async function checkKnowledge(
   dir: string,
 ): Promise<{ readonly ok: true } | Extract<LoadResult, { ok: false }>> {
   const checked = await check(dir, () => undefined);
   return checked.ok ? { ok: true } : checked;
+}
+
+/**
+ * Every check, and for a sound base its values as chunks of JSON text (hand-back.ts), for the
+ * worker thread to hand to the thread that answers questions, which then builds the base with
+ * `takeOver` without parsing the YAML again.
+ */
+export async function checkForHandOver(
+  dir: string,
+): Promise<{ readonly ok: true; readonly base: HandedBase } | Extract<LoadResult, { ok: false }>> {
+  const checked = await check(dir, () => undefined);
+  if (!checked.ok) return checked;
+  const { base } = checked;
+  const facts = base.factFiles.flatMap((file) => file.entries.map((e) => e.value));
+  return { ok: true, base: handOver(toKnowledgeBase(dir, base, facts)) };
 }
 
 async function check(

@@ -242,7 +242,12 @@ function validate<I extends z.ZodType>(
   const items: unknown[] = Array.isArray(raw) ? raw : [];
   const ids = new Set(items.map(idOf).filter((id) => id !== undefined));
   if (result.success) {
-    const entries = result.data.map((value, i) => ({ value, file, index: offset + i, lineOf }));
+    const entries = ownStrings(result.data).map((value, i) => ({
+      value,
+      file,
+      index: offset + i,
+      lineOf,
+    }));
     return { entries, problems: [], ids, parsed: true };
   }
   const problems = result.error.issues.flatMap((issue) =>
@@ -253,6 +258,27 @@ function validate<I extends z.ZodType>(
     return one.success ? [{ value: one.data as z.output<I>, file, index: offset + i, lineOf }] : [];
   });
   return { entries, problems, ids, parsed: Array.isArray(raw) };
+}
+
+/**
+ * The same values with strings of their own. A string the YAML parser hands out is a slice of
+ * the file's text (V8 keeps such slices as a pointer into their parent), so one kept value keeps
+ * the whole file alive: at 100,000 facts, tens of megabytes of text nothing reads. Validated
+ * values are plain JSON (strings, lists, fields; numbers are made text), so a JSON round trip
+ * copies them exactly, and fast.
+ */
+function ownStrings<T>(values: T): T {
+  return copying.strings ? (JSON.parse(JSON.stringify(values)) as T) : values;
+}
+
+/**
+ * Off by `keepParserStrings` in the worker that checks a base for the bot: its heap is thrown
+ * away with it, and what it hands back is copied anyway (hand-back.ts).
+ */
+const copying = { strings: true };
+
+export function keepParserStrings(): void {
+  copying.strings = false;
 }
 
 function idOf(item: unknown): string | undefined {

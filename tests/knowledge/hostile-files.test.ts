@@ -433,13 +433,15 @@ describe("the size of a whole base", () => {
 });
 
 describe("checking in a worker thread", () => {
-  it("hands back the verdict the loader gives, as plain data", async () => {
+  it("hands back the verdict the loader gives, as plain data, and a sound base's values", async () => {
     const dir = fixtureCopy();
     edit(dir, NUNL, "kind: reported", "kind: rumour");
     const direct = await loadKnowledge(dir);
     const verdict = await checkInWorker(dir);
     expect(verdict).toEqual({ ok: false, problems: direct.ok ? [] : direct.problems, omitted: 0 });
-    expect(await checkInWorker(FIXTURE_DIR)).toEqual({ ok: true });
+    const sound = await checkInWorker(FIXTURE_DIR);
+    expect(sound.ok).toBe(true);
+    expect(Object.keys(sound)).toEqual(["ok", "base"]);
   });
 
   it("lowers the priority of the worker's thread only, never the bot's", async () => {

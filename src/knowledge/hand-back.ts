@@ -1,0 +1,113 @@
+/**
+ * A checked base handed from the worker that checked it (check-off-thread.ts) to the thread that
+ * answers questions, so that thread never parses the YAML again: the worker writes the base's
+ * values as JSON text in chunks of items, encoded as UTF-8 bytes whose buffers are transferred
+ * (moved, not copied, so receiving them costs nothing), and this thread parses the chunks one at
+ * a time, pacing between them. JSON.parse is several times faster than the YAML parse and
+ * validation it replaces, and its strings are its own: a string taken from the YAML parse is a
+ * slice of the whole file's text and keeps all of it alive.
+ */
+import { deepFreeze } from "./freeze.js";
+import { type Pace, pacer } from "./pacer.js";
+import type {
+  ExampleQuestion,
+  Fact,
+  KnowledgeBase,
+  LexiconEntry,
+  Organization,
+  Source,
+  Topic,
+} from "./schema.js";
+
+/** The base's values, each list as chunks of JSON text (UTF-8). */
+export interface HandedBase {
+  readonly sources: readonly Uint8Array[];
+  readonly organizations: readonly Uint8Array[];
+  readonly topics: readonly Uint8Array[];
+  readonly lexicon: readonly Uint8Array[];
+  readonly questions: readonly Uint8Array[];
+  /** [source id, article text] pairs. */
+  readonly texts: readonly Uint8Array[];
+  readonly facts: readonly Uint8Array[];
+}
+
+/** Items a chunk holds: a chunk of 500 generated facts is about 300 KB, parsed in a few ms. */
+export const ITEMS_PER_CHUNK = 250;
+/** Articles a chunk holds: an article may be megabytes. */
+const TEXTS_PER_CHUNK = 4;
+
+export interface BaseValues {
+  readonly sources: readonly Source[];
+  readonly organizations: readonly Organization[];
+  readonly topics: readonly Topic[];
+  readonly lexicon: readonly LexiconEntry[];
+  readonly questions: readonly ExampleQuestion[];
+  readonly texts: ReadonlyMap<string, string>;
+  readonly facts: readonly Fact[];
+}
+
+/** In the worker: the values as chunks (pass `transferList(handed)` to postMessage). */
+export function handOver(base: BaseValues): HandedBase {
+  return {
+    sources: chunks(base.sources),
+    organizations: chunks(base.organizations),
+    topics: chunks(base.topics),
+    lexicon: chunks(base.lexicon),
+    questions: chunks(base.questions),
+    texts: chunks([...base.texts], TEXTS_PER_CHUNK),
+    facts: chunks(base.facts),
+  };
+}
+
+/** The buffers to move with the message rather than copy. */
+export function transferList(handed: HandedBase): ArrayBuffer[] {
+  return Object.values(handed).flatMap((list: readonly Uint8Array[]) =>
+    list.map((chunk) => chunk.buffer as ArrayBuffer),
+  );
+}
+
+/** On the answering thread: the knowledge base, built a chunk at a time and frozen. */
+export async function takeOver(
+  dir: string,
+  handed: HandedBase,
+  pace: Pace = pacer(),
+): Promise<KnowledgeBase> {
+  const decoder = new TextDecoder();
+  const read = async <T>(list: readonly Uint8Array[], freezeEach: boolean): Promise<T[]> => {
+    const out: T[] = [];
+    for (const chunk of list) {
+      const items = JSON.parse(decoder.decode(chunk)) as T[];
+      for (const item of items) out.push(freezeEach ? deepFreeze(item) : item);
+      const turn = pace();
+      if (turn) await turn;
+    }
+    return out;
+  };
+  const sources = await read<Source>(handed.sources, true);
+  const organizations = await read<Organization>(handed.organizations, true);
+  const topics = await read<Topic>(handed.topics, true);
+  const lexicon = await read<LexiconEntry>(handed.lexicon, true);
+  const questions = await read<ExampleQuestion>(handed.questions, true);
+  const texts = new Map(await read<[string, string]>(handed.texts, false));
+  const facts = Object.freeze(await read<Fact>(handed.facts, true));
+  const kb: KnowledgeBase = {
+    dir,
+    sources,
+    texts,
+    organizations,
+    topics,
+    facts,
+    lexicon,
+    questions,
+  };
+  return deepFreeze(kb);
+}
+
+function chunks(items: readonly unknown[], per = ITEMS_PER_CHUNK): Uint8Array[] {
+  const encoder = new TextEncoder();
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < items.length; i += per) {
+    out.push(encoder.encode(JSON.stringify(items.slice(i, i + per))));
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+/**
+ * The worker that checks a base for the bot hands the base back as chunks of JSON text
+ * (src/knowledge/hand-back.ts) instead of the main thread parsing the YAML again: what the main
+ * thread builds from them is the base a direct load gives, frozen as it is, and the chunks' buffers
+ * are moved, not copied. How long it takes is measured by `npm run bench`, not here.
+ */
+import { MessageChannel } from "node:worker_threads";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GeneratedBase, generateBase, SHIPPED_DIR } from "../../scripts/bench/generate.js";
+import { answer } from "../../src/engine/index.js";
+import { loadCheckedOffThread } from "../../src/knowledge/check-off-thread.js";
+import {
+  handOver,
+  ITEMS_PER_CHUNK,
+  takeOver,
+  transferList,
+} from "../../src/knowledge/hand-back.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import { loadQuestionSet } from "../questions/question-set.js";
+import { FIXTURE_DIR } from "./fixture.js";
+
+let generated: GeneratedBase;
+beforeAll(async () => {
+  // Several chunks of facts, and organizations past one chunk.
+  generated = await generateBase(3000, 5);
+}, 60_000);
+afterAll(async () => {
+  await generated?.remove();
+});
+
+async function direct(dir: string): Promise<KnowledgeBase> {
+  const loaded = await loadKnowledge(dir);
+  if (!loaded.ok) throw new Error(`rejected: ${loaded.problems[0]?.message}`);
+  return loaded.kb;
+}
+
+describe("the base handed back by the checking worker", () => {
+  it("is the base a direct load gives: the fixture, the shipped base and 3,000 facts", async () => {
+    for (const dir of [FIXTURE_DIR, SHIPPED_DIR, generated.dir]) {
+      const handed = await loadCheckedOffThread(dir);
+      expect(handed.ok, dir).toBe(true);
+      if (handed.ok) expect(handed.kb).toStrictEqual(await direct(dir));
+    }
+  }, 60_000);
+
+  it("is frozen as a direct load is, Maps included", async () => {
+    const handed = await loadCheckedOffThread(FIXTURE_DIR);
+    if (!handed.ok) throw new Error("fixture rejected");
+    const { kb } = handed;
+    expect(Object.isFrozen(kb)).toBe(true);
+    expect(Object.isFrozen(kb.facts)).toBe(true);
+    expect(kb.facts.every((f) => Object.isFrozen(f) && Object.isFrozen(f.about))).toBe(true);
+    expect(kb.organizations.every((o) => Object.isFrozen(o) && Object.isFrozen(o.aliases))).toBe(
+      true,
+    );
+    expect(() => (kb.texts as Map<string, string>).set("x", "y")).toThrow(/read-only/);
+  });
+
+  it("answers every question as the base loaded directly does", async () => {
+    const handed = await loadCheckedOffThread(SHIPPED_DIR);
+    if (!handed.ok) throw new Error("shipped base rejected");
+    const kb = await direct(SHIPPED_DIR);
+    for (const { question } of loadQuestionSet()) {
+      expect(answer(question, handed.kb), question).toEqual(answer(question, kb));
+    }
+  });
+});
+
+describe("chunks", () => {
+  it("hold a chunk of items each, and give back the values they were made from", async () => {
+    const kb = await direct(generated.dir);
+    const handed = handOver(kb);
+    expect(handed.facts).toHaveLength(Math.ceil(kb.facts.length / ITEMS_PER_CHUNK));
+    expect(handed.organizations.length).toBeGreaterThan(1);
+    expect(await takeOver(kb.dir, handed)).toStrictEqual(kb);
+  });
+
+  it("are moved to the other thread, not copied", async () => {
+    const kb = await direct(FIXTURE_DIR);
+    const handed = handOver(kb);
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<typeof handed>((resolve) => port2.once("message", resolve));
+    port1.postMessage(handed, transferList(handed));
+    const arrived = await received;
+    port1.close();
+    port2.close();
+    // A moved buffer is empty where it was sent from.
+    expect(handed.facts.every((chunk) => chunk.byteLength === 0)).toBe(true);
+    expect(await takeOver(kb.dir, arrived)).toStrictEqual(kb);
+  });
+});
