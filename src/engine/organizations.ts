@@ -56,7 +56,7 @@ const ARTICLES = new Set(["the", "de", "het"]);
 const MAX_PHRASE = 4;
 
 /** Organizations indexed between two chances to yield (for `prepareAsync`). */
-const CHUNK = 500;
+const CHUNK = 50;
 
 /** The index of every name and alias, built a chunk of organizations at a time. */
 export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, OrganizationIndex> {

@@ -96,11 +96,11 @@ const cache = new WeakMap<KnowledgeBase, Prepared>();
  */
 const IDF_SCALE = 100;
 /** Facts prepared between two chances to yield to the event loop in `prepareAsync`. */
-const CHUNK = 100;
+const CHUNK = 10;
 /** The same for the heaviest step, the facts' text. */
 const FEW = 8;
 /** The same for the lighter steps: words, stems, names, facts wrapped. */
-const STEP = 1000;
+const STEP = 100;
 /** `prepareAsync` gives the event loop a turn once it has worked this long. */
 const SLICE_MS = 8;
 
@@ -121,9 +121,10 @@ export function prepare(kb: KnowledgeBase): Prepared {
 export async function prepareAsync(kb: KnowledgeBase): Promise<Prepared> {
   const cached = cache.get(kb);
   if (cached) return cached;
+  // The first step is timed too (it builds the lexicon's index, and the first facts' postings).
+  let since = performance.now();
   const steps = build(kb);
   let step = steps.next();
-  let since = performance.now();
   while (!step.done) {
     if (performance.now() - since > SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));

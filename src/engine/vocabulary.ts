@@ -45,7 +45,7 @@ export class WordCounter {
 }
 
 /** Names or words handled between two chances to yield (for `prepareAsync`). */
-const STEP = 1000;
+const STEP = 100;
 
 /** The vocabulary of a base: its facts' words (counted by the caller), its topics and names. */
 export function* finishVocabulary(
