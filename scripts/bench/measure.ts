@@ -2,17 +2,21 @@
  * Measures one fact-base size in a process of its own (so memory figures are this size's alone):
  * `tsx scripts/bench/measure.ts <facts|shipped>` prints one JSON line, a `SizeResult`.
  */
+import { execFileSync } from "node:child_process";
+import { rm } from "node:fs/promises";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
 import { answer } from "../../src/engine/index.js";
 import { prepareAsync } from "../../src/engine/prepare.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
+import { loadCheckedOffThread } from "../../src/knowledge/check-off-thread.js";
+import { type LoadResult, loadKnowledge } from "../../src/knowledge/load.js";
 import { formatProblem } from "../../src/knowledge/problem.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { type ChatEntry, judgeChat, loadChatSet } from "../../tests/questions/chat-set.js";
 import { judge, loadQuestionSet } from "../../tests/questions/question-set.js";
 import { adversarialQuestions } from "./adversarial.js";
-import { generateBase, SHIPPED_DIR } from "./generate.js";
+import { SHIPPED_DIR } from "./generate.js";
 import { miniSearchPeer } from "./peer.js";
 import { percentile, type SizeResult } from "./result.js";
 
@@ -45,7 +49,7 @@ const phase = (what: string) =>
   process.stderr.write(
     `  ${arg}: ${what} (${((performance.now() - began) / 1000).toFixed(1)} s)\n`,
   );
-const generated = arg === "shipped" ? undefined : await generateBase(Number(arg));
+const generated = arg === "shipped" ? undefined : generateApart(Number(arg));
 const dir = generated?.dir ?? SHIPPED_DIR;
 try {
   console.log(JSON.stringify(await measure(dir, arg)));
@@ -132,6 +136,20 @@ async function measure(dir: string, label: string): Promise<SizeResult> {
   };
 }
 
+/**
+ * A generated base, written by a process of its own (generate-apart.ts): the generator's memory
+ * is not this process's, so the RSS after loading is the loading's.
+ */
+function generateApart(facts: number): { dir: string; remove(): Promise<void> } {
+  const script = fileURLToPath(new URL("./generate-apart.ts", import.meta.url));
+  const out = execFileSync(process.execPath, [...process.execArgv, script, String(facts)], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const dir = out.trim().split("\n").at(-1) ?? "";
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
 /** Each question's time to answer, over `passes` passes of the question set. */
 function timeAnswers(kb: KnowledgeBase, questions: readonly string[], passes: number): number[] {
   const times: number[] = [];
@@ -159,8 +177,12 @@ function warmUp(kb: KnowledgeBase, questions: readonly string[]): void {
   }
 }
 
-async function load(dir: string): Promise<KnowledgeBase> {
-  const loaded = await loadKnowledge(dir);
+/** `how`: on this thread (the bot's start, the CLI), or the way a running bot reloads. */
+async function load(
+  dir: string,
+  how: (dir: string) => Promise<LoadResult> = loadKnowledge,
+): Promise<KnowledgeBase> {
+  const loaded = await how(dir);
   if (loaded.ok) return loaded.kb;
   const shown = loaded.problems.slice(0, 10).map(formatProblem).join("\n");
   throw new Error(`the base in ${dir} has ${loaded.problems.length} problem(s):\n${shown}`);
@@ -225,8 +247,9 @@ function chatShares(chat: readonly ChatEntry[], ask: (q: string) => ReturnType<t
 }
 
 /**
- * Reloads the base the way the bot does (load, then index, then swap) while questions keep
- * coming, and records the event loop's longest stall meanwhile.
+ * Reloads the base the way the bot does (checked and read in a worker thread, built from what it
+ * hands back, indexed, swapped in: the store's loader, `loadCheckedOffThread`) while questions
+ * keep coming, and records the event loop's longest stall meanwhile.
  */
 async function reloadUnderLoad(dir: string, current: KnowledgeBase, questions: readonly string[]) {
   let kb = current;
@@ -239,7 +262,7 @@ async function reloadUnderLoad(dir: string, current: KnowledgeBase, questions: r
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const start = performance.now();
-  const next = await load(dir);
+  const next = await load(dir, loadCheckedOffThread);
   await prepareAsync(next);
   kb = next;
   const ms = performance.now() - start;
