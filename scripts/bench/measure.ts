@@ -59,7 +59,8 @@ try {
 
 async function measure(dir: string, label: string): Promise<SizeResult> {
   const t0 = performance.now();
-  const kb = await load(dir);
+  // As the bot starts (KnowledgeStore.open): read and checked in a worker, built here.
+  const kb = await load(dir, loadCheckedOffThread);
   const t1 = performance.now();
   await prepareAsync(kb);
   const loadMs = performance.now() - t0;
@@ -177,7 +178,7 @@ function warmUp(kb: KnowledgeBase, questions: readonly string[]): void {
   }
 }
 
-/** `how`: on this thread (the bot's start, the CLI), or the way a running bot reloads. */
+/** `how`: on this thread (the CLI), or as the bot loads (checked in a worker first). */
 async function load(
   dir: string,
   how: (dir: string) => Promise<LoadResult> = loadKnowledge,

@@ -12,7 +12,7 @@
 import { answer } from "../engine/index.js";
 import { prepareAsync } from "../engine/prepare.js";
 import { loadCheckedOffThread } from "../knowledge/check-off-thread.js";
-import { type LoadResult, loadKnowledge } from "../knowledge/load.js";
+import type { LoadResult } from "../knowledge/load.js";
 import type { Problem } from "../knowledge/problem.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 
@@ -62,10 +62,11 @@ export class KnowledgeStore {
     this.#timeoutMs = options.reloadTimeoutMs ?? RELOAD_TIMEOUT_MS;
   }
 
-  /** Loads the base from `dir`; problems instead of a store when it is broken. */
   /**
-   * `load`: for the first load and every reload. By default the first loads on this thread (the
-   * bot answers nothing yet) and reloads are checked in a worker first (`loadCheckedOffThread`).
+   * Loads the base from `dir`; problems instead of a store when it is broken. `load`: for the
+   * first load and every reload. By default both are read and checked in a worker thread
+   * (`loadCheckedOffThread`): the YAML parse's garbage stays in the worker's heap and goes with
+   * it, so the bot starts with a smaller heap than a load on this thread leaves behind.
    */
   static async open(
     dir: string,
@@ -75,11 +76,11 @@ export class KnowledgeStore {
     | { ok: true; store: KnowledgeStore }
     | { ok: false; problems: readonly Problem[]; omitted?: number }
   > {
-    const loaded = await safeLoad(load ?? loadKnowledge, dir);
+    const loader = load ?? loadCheckedOffThread;
+    const loaded = await safeLoad(loader, dir);
     if (!loaded.ok) return loaded;
     await warm(loaded.kb);
-    const reload = load ?? loadCheckedOffThread;
-    return { ok: true, store: new KnowledgeStore(loaded.kb, dir, reload, options) };
+    return { ok: true, store: new KnowledgeStore(loaded.kb, dir, loader, options) };
   }
 
   /** A store around a base already loaded (tests). */
