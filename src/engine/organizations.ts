@@ -271,6 +271,8 @@ function closestVariant(typed: string, variants: readonly Variant[]) {
     if (!mayBeWithin(letters, variant.letters, edits)) continue;
     const distance = typoDistance(typed, variant.joined);
     if (distance === undefined) continue;
+    // "window" is a word of its own, not "Windows" mistyped: a plural name less its s.
+    if (`${typed}s` === variant.joined) continue;
     // Five-letter names ("apple", "alexa") accept a dropped or swapped letter, not a changed one:
     // "aple" and "appel" are Apple, "apply" is not.
     if (variant.joined.length <= 5 && typed.length === variant.joined.length) {

@@ -78,6 +78,13 @@ describe("organization detection", () => {
     expect(orgs("the company behind bing, did they delete it")).toEqual(["microsoft"]);
   });
 
+  it("does not read a plural name less its s as a typo of it: a window is not Windows", () => {
+    expect(orgs("sorry for the transfer window chatter, but did netflix read dms")).toEqual([
+      "netflix",
+    ]);
+    expect(orgs("what did windws get")).toEqual(["microsoft"]);
+  });
+
   it("matches the Dutch word 'nu' (now) only when typed as the outlet's name", () => {
     expect(orgs("heeft spotify nu nog toegang")).toEqual(["spotify"]);
     expect(orgs("wat schreef NU over Netflix")).toEqual(["nu-nl", "netflix"]);
