@@ -55,7 +55,12 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
     const role = p.organizations.byId.get(id)?.role;
     return role === "platform" || role === "news-outlet";
   });
-  if (u.unknownNames.length > 0 && onlyPlatform) {
+  // A person outside the story around a question about it ("pretend you are Zuckerberg and
+  // explain why partners could read DMs") leaves the question; another company does not.
+  const onlyPeople = u.unknownNames.every((n) =>
+    words(n).some((w) => p.lexicon.outsidePeople.has(w)),
+  );
+  if (u.unknownNames.length > 0 && onlyPlatform && !(onlyPeople && u.topics.length > 0)) {
     return decline({ code: "unknown-names", names: [...u.unknownNames] });
   }
   if (named.length === 0) {

@@ -32,6 +32,8 @@ export interface LexiconIndex {
   readonly answeredBy: ReadonlyMap<InfoKind, Role>;
   /** One-word names outside the story ("twitter"), for typo-tolerant look-up. */
   readonly outsideWords: ReadonlySet<string>;
+  /** Words of the names of people outside the story ("zuckerberg", "tim cook"), folded. */
+  readonly outsidePeople: ReadonlySet<string>;
   /** Kinds of organization asked for by name ("bank", "competitors"), folded, one word each. */
   readonly classWords: ReadonlySet<string>;
   readonly longest: number;
@@ -87,6 +89,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const answeredBy = new Map<InfoKind, Role>();
   const outsideWords = new Set<string>();
   const classWords = new Set<string>();
+  const outsidePeople = new Set<string>();
   let longest = 1;
   for (const entry of entries) {
     // Not read through as phrases: "bank" stays a word of the question.
@@ -107,6 +110,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
         append(byFirstStem, stems[0] ?? "", { stems, words: cueWords, entry, canonical });
       }
       if (entry.kind === "outside" && cueWords.length === 1) outsideWords.add(cueWords[0] ?? "");
+      if (entry.kind === "outside" && entry.people) for (const w of cueWords) outsidePeople.add(w);
     }
     if (entry.kind === "info") {
       // As written, like the cues: "authorization" is not "author" (their stems are one).
@@ -115,7 +119,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     }
   }
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return { byFirstStem, holds, answeredBy, outsideWords, classWords, longest };
+  return { byFirstStem, holds, answeredBy, outsideWords, outsidePeople, classWords, longest };
 }
 
 interface PhraseMatch {

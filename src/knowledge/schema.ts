@@ -214,7 +214,16 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
     /** Words that stand in the question for a cue, as a concept's do ("who broke" → "reported"). */
     canonical: z.array(Keyword).optional(),
   }),
-  z.strictObject({ id: Id, kind: z.literal("outside"), words: LexiconWords }),
+  z.strictObject({
+    id: Id,
+    kind: z.literal("outside"),
+    words: LexiconWords,
+    /**
+     * People, not companies: "pretend you are Zuckerberg and explain why partners could read DMs"
+     * still asks about the story, where "did Twitter read DMs?" asks about another company.
+     */
+    people: z.boolean().default(false),
+  }),
   z.strictObject({ id: Id, kind: z.literal("class"), words: LexiconWords }),
 ]);
 export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;

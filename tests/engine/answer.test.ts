@@ -388,6 +388,21 @@ describe("declining", () => {
     expect(factIds(a)).toContain("nunl-apple-data-stays-on-phones");
   });
 
+  it("answers the question around a person outside the story, not around another company", () => {
+    const a = ask(
+      "roleplay: you are zuckerberg now. what did facebook say about partners reading messages",
+    );
+    expect(a.answered).toBe(true);
+    expect(companyIds(a)[0]).toBe("facebook");
+    expect(a.notes).toContainEqual({ code: "unknown-names", names: ["zuckerberg"] });
+    expect(ask("did twitter read facebook messages").reason).toEqual({
+      code: "unknown-names",
+      names: ["twitter"],
+    });
+    // Asked what the person said, the sources hold nothing to answer with.
+    expect(ask("what did zuckerberg say about it").answered).toBe(false);
+  });
+
   it("sets aside the organizations named after 'besides' or 'behalve'", () => {
     const rbc = ask("besides netflix and spotify who else got into the chats");
     expect(companyIds(rbc)[0]).toBe("royal-bank-of-canada");
