@@ -44,7 +44,7 @@ describe.each([
   "dev-j",
   "dev-k",
   "dev-l",
-  "sealed-5",
+  "dev-m",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
     const entries = set(name);
