@@ -224,5 +224,6 @@ function emptyUnderstanding(question: unknown): Understanding {
     asksNameOf: [],
     asksClass: undefined,
     counted: undefined,
+    asksStatementOf: [],
   };
 }

@@ -173,6 +173,39 @@ export function classAsked(typed: readonly Token[], classWords: ReadonlySet<stri
   return undefined;
 }
 
+/**
+ * Organizations whose own words are asked for, with a question word: "what did Sony say", "wat
+ * heeft Sony zelf gezegd", "what was the response from Sony". The organization stands right
+ * before the cue (at most two words between) or right after it.
+ */
+export function statementAsked(
+  typed: readonly Token[],
+  named: readonly OrganizationMatch[],
+  cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
+): string[] {
+  const out = new Set<string>();
+  for (const at of cuesAt.get("statement") ?? []) {
+    const before = typed.slice(Math.max(0, at - TUNING.questionWordReach), at);
+    if (!before.some((t) => NAME_QUESTION_WORDS.has(t.text) || t.text === "how")) continue;
+    for (const m of named) {
+      // After a verb it is what was spoken about ("what did FB say about the PR agency").
+      const after = STATEMENT_NOUNS.has(typed[at]?.text ?? "") && m.start > at && m.start - at <= 3;
+      if ((m.end <= at && at - m.end <= 2) || after) out.add(m.id);
+    }
+  }
+  return [...out];
+}
+
+/** Cue words that name a statement, followed by whose it is ("the response from Sony"). */
+const STATEMENT_NOUNS = new Set([
+  "response",
+  "responses",
+  "spokesperson",
+  "spokesman",
+  "spokeswoman",
+  "woordvoerder",
+]);
+
 /** The organizations named right after "besides", "except", "behalve" (and those listed with them). */
 export function setAsideOrganizations(
   tokens: readonly Token[],

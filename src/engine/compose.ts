@@ -377,7 +377,8 @@ function company(org: Organization, facts: readonly RankedFact[], p: Prepared): 
   };
 }
 
-function hasNoResponse(org: Organization, p: Prepared): boolean {
+/** Whether the sources report no response of the organization's own (the answer's flag). */
+export function hasNoResponse(org: Organization, p: Prepared): boolean {
   if (org.noResponseInSources) return true;
   if (org.role === "news-outlet" || org.role === "regulator") return false;
   return !p.withOwnResponse.has(org.id);

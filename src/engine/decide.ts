@@ -12,6 +12,7 @@
 import type { InfoKind } from "../knowledge/schema.js";
 import type { Reason } from "./answer-schema.js";
 import type { Composition } from "./compose.js";
+import { hasNoResponse } from "./compose.js";
 import { CONFIDENCE_THRESHOLD } from "./confidence.js";
 import { countsNoun } from "./counted.js";
 import { kindBit, maskHas } from "./lexicon.js";
@@ -73,6 +74,15 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
   if (u.asksNameOf.length > 0) {
     const organizations = refs(p, u.asksNameOf);
     return decline({ code: "not-in-sources", subject: "name", organizations }, u.asksNameOf);
+  }
+  // "What did Sony say?": the sources quote no response of its own (decided at load).
+  const silent = u.asksStatementOf.filter((id) => {
+    const org = p.organizations.byId.get(id);
+    return org !== undefined && org.role !== "news-outlet" && hasNoResponse(org, p);
+  });
+  if (silent.length > 0) {
+    const organizations = refs(p, silent);
+    return decline({ code: "not-in-sources", subject: "statement", organizations }, silent);
   }
   // "What happened to Facebook in 2019?": no source can report a year after its own date.
   const until = newestSource(p);

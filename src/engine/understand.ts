@@ -9,6 +9,7 @@ import {
   nameAskedOf,
   personAsked,
   setAsideOrganizations,
+  statementAsked,
 } from "./asked.js";
 import { countedNoun } from "./counted.js";
 import { typoDistance } from "./fuzzy.js";
@@ -60,6 +61,8 @@ export interface Understanding {
   readonly asksNameOf: readonly string[];
   /** A kind of organization asked to have named ("which bank"), as typed: see asked.ts. */
   readonly asksClass: string | undefined;
+  /** Organizations whose own words are asked for ("what did Sony say"): see asked.ts. */
+  readonly asksStatementOf: readonly string[];
   /** What a count asked is of ("how many users" → "users"), as typed: see counted.ts. */
   readonly counted: string | undefined;
 }
@@ -151,7 +154,11 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
     asksAdvice: reading.asks.has("advice"),
     asks: personAsked(
-      kindsOfQuestionClauses([...reading.asks], typed, reading.cuesAt),
+      kindsOfQuestionClauses(
+        [...reading.asks].filter((k) => k !== "statement"),
+        typed,
+        reading.cuesAt,
+      ),
       typed,
       reading.cuesAt,
     ),
@@ -159,6 +166,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     setAside: setAsideOrganizations(typed, named),
     asksNameOf: nameAskedOf(typed, named, prepared),
     asksClass: classAsked(typed, prepared.lexicon.classWords),
+    asksStatementOf: statementAsked(typed, named, reading.cuesAt),
     counted: countedNoun(typed.length, reading.cuesAt.get("count")?.[0], (i) => {
       if (names.has(i)) return undefined;
       const at = reading.positions[i] ?? -1;

@@ -185,6 +185,7 @@ export const InfoKind = z.enum([
   "name",
   "advice",
   "requirement",
+  "statement",
 ]);
 export type InfoKind = z.infer<typeof InfoKind>;
 export const LexiconEntrySchema = z.discriminatedUnion("kind", [

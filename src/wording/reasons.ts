@@ -24,6 +24,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     name: "the name",
     advice: "advice",
     requirement: "what it required",
+    statement: "a response or statement from the company",
   },
   nl: {
     // Each follows "geen": "Mijn bronnen noemen geen geldbedrag".
@@ -40,6 +41,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     name: "naam",
     advice: "advies",
     requirement: "eisen of verplichtingen",
+    statement: "reactie of verklaring van het bedrijf",
   },
 };
 

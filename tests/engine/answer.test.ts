@@ -244,6 +244,27 @@ describe("declining", () => {
     }
   });
 
+  it("declines what an organization said when the sources quote no response of its own", () => {
+    for (const q of [
+      "what did sony say about all this",
+      "wat heeft sony zelf gezegd",
+      "what was the response from sony",
+    ]) {
+      expect(ask(q).reason, q).toEqual({
+        code: "not-in-sources",
+        subject: "statement",
+        organizations: [{ id: "sony", name: "Sony" }],
+      });
+    }
+    // Whether it responded is answered: the sources report no response from Sony.
+    const did = ask("did sony respond");
+    expect(did.answered).toBe(true);
+    expect(did.companies[0]).toMatchObject({ id: "sony", noResponseInSources: true });
+    // What others said about an organization is theirs to have said.
+    expect(companyIds(ask("what did facebook say about the pr agency"))).toContain("facebook");
+    expect(ask("wat heeft netflix gezegd").answered).toBe(true);
+  });
+
   it("answers what was required from the facts that say it", () => {
     const a = ask("what did facebook require of its integration partners");
     expect(a.answered).toBe(true);
