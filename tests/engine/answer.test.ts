@@ -153,6 +153,9 @@ describe("declining", () => {
     ["did spotify refund its users", "consequence"],
     ["did microsoft lay off anyone over it", "consequence"],
     ["wie heeft bij microsoft dat goedgekeurd", "person"],
+    ["who leaked the deals to the times", "person"],
+    ["what were the actual terms of the ftc consent decree", "requirement"],
+    ["did facebook fire the engineers who built it", "consequence"],
     ["did netflix execs have to testify", "consequence"],
     ["wat kost spotify premium", "amount"],
     // The sources say only that the 2012 settlement was not violated, not what it required.

@@ -92,6 +92,9 @@ describe("unknown names", () => {
   it("notices well-known companies the sources never mention, even misspelt or lower case", () => {
     expect(understand("did twitter read DMs", p).unknownNames).toEqual(["twitter"]);
     expect(understand("did twiter read DMs", p).unknownNames).toEqual(["Twitter"]);
+    expect(understand("did the verge write about the facebook messages", p).unknownNames).toEqual([
+      "the verge",
+    ]);
     expect(understand("Does TikTok sell my data", p).unknownNames).toEqual(["TikTok"]);
   });
 
