@@ -1,7 +1,9 @@
 /**
  * What a question asks beyond its words, worked out from its grammar words: whether a person or a
- * name is really asked for, which organizations it names only to set them aside, and which
- * organizations the sources do not name it asks to have named. Used by understand.ts.
+ * name is really asked for, which kind cues stand in a clause that asks nothing, which kind of
+ * organization or whose own words it asks for, which organizations it names only to set them
+ * aside, and which organizations the sources do not name it asks to have named. Used by
+ * understand.ts.
  */
 import type { InfoKind } from "../knowledge/schema.js";
 import type { Token } from "./normalize.js";
@@ -28,9 +30,9 @@ export function personAsked(
         .some((t) => words.has(t.text)),
     );
   const name = (asks.includes("name") && has("name", NAME_QUESTION_WORDS)) || namedAtTheEnd(typed);
-  if (name && !asks.includes("name")) asks.push("name");
   const person = asks.includes("person") && (has("person", PERSON_QUESTION_WORDS) || name);
-  return asks.filter((k) => (k === "name" ? name : k === "person" ? person : true));
+  const all: InfoKind[] = name && !asks.includes("name") ? [...asks, "name"] : asks;
+  return all.filter((k) => (k === "name" ? name : k === "person" ? person : true));
 }
 
 /**
