@@ -11,14 +11,13 @@
  */
 import type { InfoKind } from "../knowledge/schema.js";
 import type { Reason } from "./answer-schema.js";
-import type { Composition } from "./compose.js";
-import { hasNoResponse } from "./compose.js";
+import { type Composition, hasNoResponse } from "./compose.js";
 import { CONFIDENCE_THRESHOLD } from "./confidence.js";
 import { countsNoun } from "./counted.js";
 import { kindBit, maskHas } from "./lexicon.js";
 import { words } from "./normalize.js";
 import type { Prepared } from "./prepare.js";
-import { stem, stemIn } from "./stem.js";
+import { stem, stemsOf } from "./stem.js";
 import { didYouMean } from "./suggest.js";
 import { TUNING } from "./tuning.js";
 import type { Understanding } from "./understand.js";
@@ -232,13 +231,11 @@ function fitsClass(p: Prepared, id: string, word: string): boolean {
   if (!stems) {
     const org = p.organizations.byId.get(id);
     const texts = org ? [org.name, ...org.aliases, ...org.descriptions] : [];
-    stems = new Set(
-      texts.flatMap((t) => words(t)).flatMap((w) => [stemIn(w, "en"), stemIn(w, "nl")]),
-    );
+    stems = new Set(texts.flatMap((t) => words(t)).flatMap((w) => stemsOf(w)));
     byId.set(id, stems);
   }
   const set = stems;
-  return [stemIn(word, "en"), stemIn(word, "nl")].some((s) => set.has(s));
+  return stemsOf(word).some((s) => set.has(s));
 }
 
 /** Ids with their display names, for the adapters' wording. */
