@@ -19,32 +19,16 @@ import type {
   Topic,
 } from "./schema.js";
 
-/** The base's values, each list as chunks of JSON text (UTF-8). */
-export interface HandedBase {
-  readonly sources: readonly Uint8Array[];
-  readonly organizations: readonly Uint8Array[];
-  readonly topics: readonly Uint8Array[];
-  readonly lexicon: readonly Uint8Array[];
-  readonly questions: readonly Uint8Array[];
-  /** [source id, article text] pairs. */
-  readonly texts: readonly Uint8Array[];
-  readonly facts: readonly Uint8Array[];
-}
+/** The base's values, each list as chunks of JSON text (UTF-8); `texts` as [source id, text] pairs. */
+export type HandedBase = { readonly [K in keyof BaseValues]: readonly Uint8Array[] };
 
 /** Items a chunk holds: 100 generated facts are about 60 KB of JSON, parsed in a millisecond or two. */
 export const ITEMS_PER_CHUNK = 100;
 /** Articles a chunk holds: an article may be megabytes. */
 const TEXTS_PER_CHUNK = 4;
 
-export interface BaseValues {
-  readonly sources: readonly Source[];
-  readonly organizations: readonly Organization[];
-  readonly topics: readonly Topic[];
-  readonly lexicon: readonly LexiconEntry[];
-  readonly questions: readonly ExampleQuestion[];
-  readonly texts: ReadonlyMap<string, string>;
-  readonly facts: readonly Fact[];
-}
+/** What is handed over: the base without its folder, which the receiver knows. */
+export type BaseValues = Omit<KnowledgeBase, "dir">;
 
 /** In the worker: the values as chunks (pass `transferList(handed)` to postMessage). */
 export function handOver(base: BaseValues): HandedBase {
