@@ -46,6 +46,7 @@ describe.each([
   "dev-l",
   "dev-m",
   "sealed-6",
+  "sealed-7",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
     const entries = set(name);
