@@ -45,6 +45,7 @@ describe.each([
   "dev-k",
   "dev-l",
   "dev-m",
+  "dev-n",
   "sealed-6",
   "sealed-7",
 ])("question set chat-%s", (name) => {
