@@ -46,6 +46,7 @@ describe.each([
   "dev-l",
   "dev-m",
   "dev-n",
+  "dev-o",
   "sealed-6",
   "sealed-7",
 ])("question set chat-%s", (name) => {
