@@ -10,7 +10,10 @@
  *
  * One worker per check, ended after it: its memory (a broken base's problems included) is given
  * back at once, and a check that hangs is ended by `terminate`. Starting one costs a few hundred
- * milliseconds of loading modules, on its own thread.
+ * milliseconds of loading modules (tsx compiling the loader's), so once a process has checked a
+ * base, the next worker is started at once and waits with its modules loaded: a spare, idle and
+ * unreferenced (it does not keep the process alive), which the next reload finds ready. It holds
+ * about 50 MB (docs/benchmarks.md).
  */
 import { Worker } from "node:worker_threads";
 import { type HandedBase, takeOver } from "./hand-back.js";
@@ -36,10 +39,13 @@ export async function loadCheckedOffThread(dir: string): Promise<LoadResult> {
 
 export function checkInWorker(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promise<Verdict> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, {
-      workerData: { dir },
-      resourceLimits: { maxOldGenerationSizeMb: CHECK_MEMORY_MB },
-    });
+    const waiting = takeSpare();
+    counts.checks++;
+    if (waiting) counts.fromSpare++;
+    const worker = waiting ?? startWorker();
+    // While it checks, the worker keeps the process alive, as any pending work does.
+    worker.ref();
+    worker.postMessage({ dir });
     let settled = false;
     const settle = (verdict: Verdict) => {
       if (settled) return;
@@ -47,6 +53,7 @@ export function checkInWorker(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promis
       clearTimeout(timer);
       resolve(verdict);
       void worker.terminate();
+      spare = startSpare();
     };
     const timer = setTimeout(
       () => settle(failure(`checking it took more than ${timeoutMs / 1000} s and was stopped`)),
@@ -62,6 +69,42 @@ export function checkInWorker(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promis
     });
     worker.once("exit", (code) => settle(failure(`checking it stopped early (exit code ${code})`)));
   });
+}
+
+/** The worker started ahead of the next check, if any. */
+let spare: Worker | undefined;
+/** Checks run so far, and how many of them found a spare waiting (a work counter, for tests). */
+const counts = { checks: 0, fromSpare: 0 };
+
+export function checkCounts(): Readonly<typeof counts> {
+  return { ...counts };
+}
+
+function startWorker(): Worker {
+  return new Worker(WORKER, {
+    // None of the bot's own Node flags: the worker loads its TypeScript through tsx's API, and a
+    // flag meant for the bot's command line (`--input-type`, a loader) would stop it starting.
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: CHECK_MEMORY_MB },
+  });
+}
+
+function startSpare(): Worker {
+  const worker = startWorker();
+  worker.unref();
+  // A spare that fails or stops while it waits is dropped; the next check starts its own.
+  const drop = () => {
+    if (spare === worker) spare = undefined;
+  };
+  worker.once("error", drop);
+  worker.once("exit", drop);
+  return worker;
+}
+
+function takeSpare(): Worker | undefined {
+  const worker = spare;
+  spare = undefined;
+  return worker;
 }
 
 function failure(message: string): Verdict {

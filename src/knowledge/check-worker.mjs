@@ -1,12 +1,13 @@
 /**
- * Runs in a worker thread (see check-off-thread.ts): checks one knowledge folder and posts back
+ * Runs in a worker thread (see check-off-thread.ts): loads the loader's modules, waits for one
+ * knowledge folder to check (it may be started before it is needed), checks it and posts back
  * the verdict, with a sound base's values as chunks of JSON text (hand-back.ts), so the thread
  * that answers questions never parses or checks the YAML of a base, broken or not. Plain
  * JavaScript that loads the TypeScript through tsx's API, so it runs the same under `tsx` (the
  * bot), vitest and plain Node.
  */
 import { constants, setPriority } from "node:os";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
 
 // The lowest priority for this thread alone, so on a busy machine the thread that answers
@@ -25,6 +26,9 @@ const { checkForHandOver, keepParserStrings, transferList } = await tsImport(
   import.meta.url,
 );
 keepParserStrings();
-const verdict = await checkForHandOver(workerData.dir);
-// A sound base's chunks are moved to the other thread, not copied.
-parentPort?.postMessage(verdict, verdict.ok ? transferList(verdict.base) : []);
+// Modules loaded, it waits for its one folder (a spare is started ahead of the check it runs).
+parentPort?.once("message", async ({ dir }) => {
+  const verdict = await checkForHandOver(dir);
+  // A sound base's chunks are moved to the other thread, not copied.
+  parentPort?.postMessage(verdict, verdict.ok ? transferList(verdict.base) : []);
+});

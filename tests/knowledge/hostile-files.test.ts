@@ -18,8 +18,13 @@ import {
 } from "node:fs";
 import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkInWorker, loadCheckedOffThread } from "../../src/knowledge/check-off-thread.js";
+import {
+  checkCounts,
+  checkInWorker,
+  loadCheckedOffThread,
+} from "../../src/knowledge/check-off-thread.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { pacer } from "../../src/knowledge/pacer.js";
 import type { Problem } from "../../src/knowledge/problem.js";
@@ -443,6 +448,31 @@ describe("checking in a worker thread", () => {
     expect(sound.ok).toBe(true);
     expect(Object.keys(sound)).toEqual(["ok", "base"]);
   });
+
+  it("has a worker waiting for the next check, modules loaded, once it has checked a base", async () => {
+    await checkInWorker(FIXTURE_DIR);
+    const before = checkCounts();
+    await checkInWorker(FIXTURE_DIR);
+    await checkInWorker(FIXTURE_DIR);
+    const after = checkCounts();
+    expect(after.checks - before.checks).toBe(2);
+    expect(after.fromSpare - before.fromSpare).toBe(2);
+  });
+
+  it("lets a process end while its spare worker waits", () => {
+    const script = [
+      'import { checkInWorker } from "./src/knowledge/check-off-thread.ts";',
+      `const v = await checkInWorker(${JSON.stringify(FIXTURE_DIR)});`,
+      'console.log(v.ok ? "checked" : "refused");',
+    ].join("\n");
+    // Without the spare unreferenced, this process would never end (and the test time out).
+    const out = execFileSync("npx", ["tsx", "--input-type=module", "-e", script], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(out.trim()).toBe("checked");
+  }, 70_000);
 
   it("lowers the priority of the worker's thread only, never the bot's", async () => {
     const before = getPriority();
