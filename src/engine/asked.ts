@@ -160,16 +160,39 @@ export function nameAskedOf(
   );
 }
 
+/** A kind of organization asked to be named: its word, and after a qualifier the word it qualifies. */
+export interface ClassAsked {
+  /** The class word ("bank"), or the qualifier ("dutch" in "which dutch site"). */
+  readonly word: string;
+  /** After a qualifier, the next word: "site", "bedrijven". */
+  readonly noun: string | undefined;
+}
+
 /**
  * The kind of organization a question asks to have named: "which bank", "welke concurrenten",
- * "which other banks" (a lexicon `class` word at most three words after which/welke).
+ * "which other banks" (a lexicon `class` word at most three words after which/welke), or one a
+ * qualifier narrows: "the irish privacy regulator" (a qualifier at most two words before a kind).
  */
-export function classAsked(typed: readonly Token[], classWords: ReadonlySet<string>) {
+export function classAsked(
+  typed: readonly Token[],
+  classWords: ReadonlySet<string>,
+  qualifierWords: ReadonlySet<string> = new Set(),
+): ClassAsked | undefined {
+  const at = (i: number) => typed[i]?.text ?? "";
+  const asked = (i: number): ClassAsked => ({
+    word: at(i),
+    noun: qualifierWords.has(at(i)) && i + 1 < typed.length ? at(i + 1) : undefined,
+  });
   for (let i = 0; i < typed.length; i++) {
-    if (!WHICH_ONE.has(typed[i]?.text ?? "")) continue;
+    if (!WHICH_ONE.has(at(i))) continue;
     for (let j = i + 1; j <= i + 3 && j < typed.length; j++) {
-      const w = typed[j]?.text ?? "";
-      if (classWords.has(w)) return w;
+      if (classWords.has(at(j))) return asked(j);
+    }
+  }
+  for (let i = 0; i < typed.length; i++) {
+    if (!qualifierWords.has(at(i))) continue;
+    for (let j = i + 1; j <= i + 2 && j < typed.length; j++) {
+      if (classWords.has(at(j)) && !qualifierWords.has(at(j))) return asked(i);
     }
   }
   return undefined;

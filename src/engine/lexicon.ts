@@ -36,6 +36,8 @@ export interface LexiconIndex {
   readonly outsidePeople: ReadonlySet<string>;
   /** Kinds of organization asked for by name ("bank", "competitors"), folded, one word each. */
   readonly classWords: ReadonlySet<string>;
+  /** The class words that qualify a kind of organization (a class entry's `qualifiers`). */
+  readonly qualifierWords: ReadonlySet<string>;
   readonly longest: number;
 }
 
@@ -89,12 +91,17 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const answeredBy = new Map<InfoKind, Role>();
   const outsideWords = new Set<string>();
   const classWords = new Set<string>();
+  const qualifierWords = new Set<string>();
   const outsidePeople = new Set<string>();
   let longest = 1;
   for (const entry of entries) {
     // Not read through as phrases: "bank" stays a word of the question.
     if (entry.kind === "class") {
-      for (const w of entry.words) classWords.add(words(String(w)).join(" "));
+      for (const w of entry.words) {
+        const folded = words(String(w)).join(" ");
+        classWords.add(folded);
+        if (entry.qualifiers) qualifierWords.add(folded);
+      }
       continue;
     }
     const cues = entry.kind === "info" ? entry.asks : entry.words;
@@ -119,7 +126,16 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     }
   }
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return { byFirstStem, holds, answeredBy, outsideWords, outsidePeople, classWords, longest };
+  return {
+    byFirstStem,
+    holds,
+    answeredBy,
+    outsideWords,
+    outsidePeople,
+    classWords,
+    qualifierWords,
+    longest,
+  };
 }
 
 interface PhraseMatch {

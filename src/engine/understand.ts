@@ -4,6 +4,7 @@
  */
 import type { InfoKind } from "../knowledge/schema.js";
 import {
+  type ClassAsked,
   classAsked,
   kindsOfQuestionClauses,
   nameAskedOf,
@@ -60,7 +61,7 @@ export interface Understanding {
   /** Organizations the sources do not name, asked which they are ("which PR firm was it?"). */
   readonly asksNameOf: readonly string[];
   /** A kind of organization asked to have named ("which bank"), as typed: see asked.ts. */
-  readonly asksClass: string | undefined;
+  readonly asksClass: ClassAsked | undefined;
   /** Organizations whose own words are asked for ("what did Sony say"): see asked.ts. */
   readonly asksStatementOf: readonly string[];
   /** What a count asked is of ("how many users" → "users"), as typed: see counted.ts. */
@@ -165,7 +166,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     // Read as typed: "idc" is chatter to the lexicon, and a reason to set Netflix aside here.
     setAside: setAsideOrganizations(typed, named),
     asksNameOf: nameAskedOf(typed, named, prepared),
-    asksClass: classAsked(typed, prepared.lexicon.classWords),
+    asksClass: classAsked(typed, prepared.lexicon.classWords, prepared.lexicon.qualifierWords),
     asksStatementOf: statementAsked(typed, named, reading.cuesAt),
     counted: countedNoun(typed.length, reading.cuesAt.get("count")?.[0], (i) => {
       if (names.has(i)) return undefined;

@@ -225,7 +225,17 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
      */
     people: z.boolean().default(false),
   }),
-  z.strictObject({ id: Id, kind: z.literal("class"), words: LexiconWords }),
+  z.strictObject({
+    id: Id,
+    kind: z.literal("class"),
+    words: LexiconWords,
+    /**
+     * Words that qualify a kind of organization (where one is from: "irish", "nederlandse"): asked
+     * after which/welke as the kinds are, and also right before a kind, a word between at most
+     * ("what did the irish privacy regulator say").
+     */
+    qualifiers: z.boolean().default(false),
+  }),
 ]);
 export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 export const LexiconFileSchema = z.array(LexiconEntrySchema);

@@ -215,6 +215,26 @@ describe("declining", () => {
     expect(companyIds(ask("welke bank kon chats lezen"))[0]).toBe("royal-bank-of-canada");
   });
 
+  it("declines an organization narrowed by where it is from when none shown is from there", () => {
+    for (const q of [
+      "which german companies got friend data from facebook",
+      "what did the british regulator say about facebook's partners",
+      "welke duitse bedrijven mochten berichten lezen",
+    ]) {
+      const a = ask(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.reason, q).toMatchObject({ code: "not-in-sources", subject: "name" });
+    }
+    // The qualifier fitted by an organization shown, or by the outlet that reported the facts.
+    expect(companyIds(ask("which canadian bank could read messages"))[0]).toBe(
+      "royal-bank-of-canada",
+    );
+    expect(companyIds(ask("which japanese company got friends data"))[0]).toBe("sony");
+    const outlet = ask("welke nederlandse site sprak met netflix");
+    expect(outlet.answered).toBe(true);
+    expect(outlet.companies[0]?.facts.every((f) => f.source === "nunl-facebook-chats")).toBe(true);
+  });
+
   it("declines which one an organization the sources do not name is", () => {
     for (const q of [
       "welk pr bureau was het precies? naam pls",
