@@ -9,7 +9,7 @@ import type { InfoKind } from "../knowledge/schema.js";
 import type { Token } from "./normalize.js";
 import type { OrganizationMatch } from "./organizations.js";
 import type { Prepared } from "./prepare.js";
-import { EXCEPT_WORDS, LIST_WORDS } from "./stopwords.js";
+import { LIST_WORDS } from "./stopwords.js";
 import { TUNING } from "./tuning.js";
 
 /**
@@ -231,16 +231,20 @@ const STATEMENT_NOUNS = new Set([
   "woordvoerder",
 ]);
 
-/** The organizations named right after "besides", "except", "behalve" (and those listed with them). */
+/**
+ * The organizations named right after "besides", "except", "behalve", "idc about" (the lexicon's
+ * `except` words), and those listed with them.
+ */
 export function setAsideOrganizations(
   tokens: readonly Token[],
   orgs: readonly OrganizationMatch[],
+  exceptWords: ReadonlySet<string>,
 ) {
   const out: string[] = [];
   const text = (i: number) => tokens[i]?.text ?? "";
   for (let i = 0; i < tokens.length; i++) {
     const two = `${text(i)} ${text(i + 1)}`;
-    const width = EXCEPT_WORDS.has(two) ? 2 : EXCEPT_WORDS.has(text(i)) ? 1 : 0;
+    const width = exceptWords.has(two) ? 2 : exceptWords.has(text(i)) ? 1 : 0;
     if (width === 0) continue;
     let j = i + width;
     for (let moved = true; moved; ) {

@@ -1,8 +1,8 @@
 /**
  * What a count is of. "How many users had their DMs read?" is not answered by "four partners":
  * a fact holds the count asked when a number in it counts the thing asked for (the same word,
- * the same concept, or the same kind: companies and partners are organizations, people and
- * employees are people).
+ * the same concept, or the same kind: the lexicon's `counted` entries, such as companies and
+ * partners, or people and employees).
  */
 import type { AnswerFact } from "./answer-schema.js";
 import { canonicalWords, holdsKind, type LexiconIndex } from "./lexicon.js";
@@ -14,38 +14,6 @@ import { isStopword } from "./stopwords.js";
 const CUE_WORDS = new Set(["how", "many", "hoeveel", "number", "of", "aantal", "count", "amount"]);
 /** Words that describe rather than name what is counted ("former", "other"). */
 const MODIFIERS = new Set(["former", "ex", "other", "different", "voormalige", "andere", "oud"]);
-/** Nouns of one kind count one another. */
-const KINDS: readonly ReadonlySet<string>[] = [
-  new Set([
-    "companies",
-    "company",
-    "partners",
-    "partner",
-    "firms",
-    "firm",
-    "bedrijven",
-    "bedrijf",
-    "partijen",
-    "organisations",
-    "organizations",
-    "apps",
-    "businesses",
-  ]),
-  new Set([
-    "people",
-    "persons",
-    "mensen",
-    "employees",
-    "staff",
-    "medewerkers",
-    "werknemers",
-    "insiders",
-    "sources",
-    "bronnen",
-    "ppl",
-    "folks",
-  ]),
-];
 /** How far after the number the counted noun may stand ("four partners", "50 former employees"). */
 const REACH = 3;
 
@@ -87,7 +55,8 @@ interface Forms {
 
 function forms(word: string, lexicon: LexiconIndex): Forms {
   const all = [word, ...canonicalWords([word], lexicon)];
-  const kind = KINDS.findIndex((k) => all.some((w) => k.has(w)));
+  // Nouns of one kind (lexicon `counted` entries) count one another.
+  const kind = lexicon.countedKinds.findIndex((k) => all.some((w) => k.has(w)));
   return { stems: new Set(all.flatMap((w) => stemsOf(w))), kind };
 }
 

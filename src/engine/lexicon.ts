@@ -38,6 +38,10 @@ export interface LexiconIndex {
   readonly classWords: ReadonlySet<string>;
   /** The class words that qualify a kind of organization (a class entry's `qualifiers`). */
   readonly qualifierWords: ReadonlySet<string>;
+  /** Each `counted` entry's nouns, folded: nouns in one set count one another. */
+  readonly countedKinds: readonly ReadonlySet<string>[];
+  /** Words and two-word phrases (joined by a space) that set aside the organizations after them. */
+  readonly exceptWords: ReadonlySet<string>;
   readonly longest: number;
 }
 
@@ -92,6 +96,8 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const outsideWords = new Set<string>();
   const classWords = new Set<string>();
   const qualifierWords = new Set<string>();
+  const countedKinds: ReadonlySet<string>[] = [];
+  const exceptWords = new Set<string>();
   const outsidePeople = new Set<string>();
   let longest = 1;
   for (const entry of entries) {
@@ -102,6 +108,15 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
         classWords.add(folded);
         if (entry.qualifiers) qualifierWords.add(folded);
       }
+      continue;
+    }
+    // Read as words by the steps that use them, not as phrases.
+    if (entry.kind === "counted") {
+      countedKinds.push(new Set(entry.words.map((w) => words(String(w)).join(" "))));
+      continue;
+    }
+    if (entry.kind === "except") {
+      for (const w of entry.words) exceptWords.add(words(String(w)).join(" "));
       continue;
     }
     const cues = entry.kind === "info" ? entry.asks : entry.words;
@@ -134,6 +149,8 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     outsidePeople,
     classWords,
     qualifierWords,
+    countedKinds,
+    exceptWords,
     longest,
   };
 }

@@ -67,28 +67,6 @@ export const WHICH_WORDS: ReadonlySet<string> = new Set([
   "versus",
 ]);
 
-/**
- * Words that set the organizations named after them aside: "besides Netflix and Spotify, who
- * else…", "behalve Apple". Two-word forms are written joined by a space.
- */
-export const EXCEPT_WORDS: ReadonlySet<string> = new Set([
-  // Not caring about one is setting it aside: "tbh idc about netflix, what did fb say".
-  "idc",
-  "dont care",
-  "forget about",
-  "never mind",
-  "nvm",
-  "besides",
-  "except",
-  "excluding",
-  "apart from",
-  "aside from",
-  "other than",
-  "behalve",
-  "naast",
-  "buiten",
-]);
-
 /** Words that may stand between organizations set aside together ("Netflix and the bank"). */
 export const LIST_WORDS: ReadonlySet<string> = new Set([
   "about",

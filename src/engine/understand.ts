@@ -164,7 +164,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
       reading.cuesAt,
     ),
     // Read as typed: "idc" is chatter to the lexicon, and a reason to set Netflix aside here.
-    setAside: setAsideOrganizations(typed, named),
+    setAside: setAsideOrganizations(typed, named, prepared.lexicon.exceptWords),
     asksNameOf: nameAskedOf(typed, named, prepared),
     asksClass: classAsked(typed, prepared.lexicon.classWords, prepared.lexicon.qualifierWords),
     asksStatementOf: statementAsked(typed, named, reading.cuesAt),

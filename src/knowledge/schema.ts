@@ -236,6 +236,13 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
      */
     qualifiers: z.boolean().default(false),
   }),
+  /**
+   * Nouns for one kind of thing counted, which count one another: "how many companies" is
+   * answered by "four partners", "how many users" is not.
+   */
+  z.strictObject({ id: Id, kind: z.literal("counted"), words: LexiconWords }),
+  /** Words that set aside the organizations named right after them ("besides", "idc about"). */
+  z.strictObject({ id: Id, kind: z.literal("except"), words: LexiconWords }),
 ]);
 export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 export const LexiconFileSchema = z.array(LexiconEntrySchema);

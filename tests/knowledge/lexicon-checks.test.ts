@@ -27,6 +27,33 @@ describe("lexicon.yaml", () => {
       expect(loaded.kb.lexicon.map((e) => e.kind)).toEqual(["concept", "filler", "class"]);
   });
 
+  it("lets a counted noun or a set-aside word also be a concept's or a filler's, never two counted kinds'", async () => {
+    const dir = fixtureCopy();
+    lexicon(
+      dir,
+      [
+        "- { id: employees, kind: concept, canonical: [employees], words: [staff] }",
+        "- { id: chat, kind: filler, words: [idc] }",
+        "- { id: people-nouns, kind: counted, words: [people, staff] }",
+        "- { id: set-aside, kind: except, words: [idc, besides] }",
+      ].join("\n"),
+    );
+    const loaded = await loadKnowledge(dir);
+    expect(loaded.ok).toBe(true);
+    const problems = await problemsAfter((d) =>
+      lexicon(
+        d,
+        [
+          "- { id: people-nouns, kind: counted, words: [people, staff] }",
+          "- { id: organization-nouns, kind: counted, words: [companies, staff] }",
+        ].join("\n"),
+      ),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/'staff' is also in 'people-nouns'/),
+    ]);
+  });
+
   it("names a word that stands in two entries, with both places", async () => {
     const problems = await problemsAfter((dir) =>
       lexicon(
