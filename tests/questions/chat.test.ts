@@ -47,7 +47,7 @@ describe.each([
   "dev-m",
   "dev-n",
   "dev-o",
-  "sealed-6",
+  "dev-p",
   "sealed-7",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
