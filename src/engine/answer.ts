@@ -223,6 +223,7 @@ function emptyUnderstanding(question: unknown): Understanding {
     setAside: [],
     asksNameOf: [],
     asksClass: undefined,
+    followUp: [],
     counted: undefined,
     asksStatementOf: [],
   };

@@ -9,7 +9,7 @@ import type { InfoKind } from "../knowledge/schema.js";
 import type { Token } from "./normalize.js";
 import type { OrganizationMatch } from "./organizations.js";
 import type { Prepared } from "./prepare.js";
-import { LIST_WORDS } from "./stopwords.js";
+import { isStopword, LIST_WORDS } from "./stopwords.js";
 import { TUNING } from "./tuning.js";
 
 /**
@@ -262,4 +262,42 @@ export function setAsideOrganizations(
     }
   }
   return out;
+}
+
+/**
+ * Words right before a message's last names that make them a follow-up: "…, and spotify?", "en
+ * apple dan?", "what about the bank", "hoe zit het met apple". Not "about" or "met" alone: "what
+ * did FB say about the PR agency", "wat had Cambridge Analytica met Facebook te maken".
+ */
+const FOLLOW_UP = ["and", "en", "plus", "what about", "how about", "whats about", "zit het met"];
+
+/**
+ * Organizations a message ends by asking about, after what it said before: "you said Netflix
+ * denied it, and Spotify?", "what about the bank", "hoe zit het met Apple dan". The message's
+ * last named organizations, right after a follow-up word, with nothing after them but stop
+ * words; they lead over those named earlier, which set the scene.
+ */
+export function followedUp(
+  typed: readonly Token[],
+  named: readonly OrganizationMatch[],
+): readonly string[] {
+  if (named.length === 0) return [];
+  // Back from the last name, over the names (and list words) before it, to where the run starts.
+  let start = Math.max(...named.map((m) => m.start));
+  for (;;) {
+    const joined = LIST_WORDS.has(typed[start - 1]?.text ?? "") ? start - 1 : start;
+    const before = named.find((m) => m.end === joined && m.start < start);
+    if (!before) break;
+    start = before.start;
+  }
+  const before = (n: number) =>
+    typed
+      .slice(Math.max(0, start - n), start)
+      .map((t) => t.text)
+      .join(" ");
+  if (!FOLLOW_UP.some((cue) => before(cue.split(" ").length) === cue)) return [];
+  const trailing = named.filter((m) => m.start >= start);
+  const end = Math.max(...trailing.map((m) => m.end));
+  if (!typed.slice(end).every((t) => isStopword(t.text))) return [];
+  return [...new Set(trailing.map((m) => m.id))];
 }

@@ -237,6 +237,9 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     if (subjects.some((id) => role(id) === "partner" && byName.has(id))) {
       subjects.sort((a, b) => Number(role(a) === "platform") - Number(role(b) === "platform"));
     }
+    // "You said Netflix denied it, and Spotify?": what the message ends by asking about leads.
+    const asked = new Set(u.followUp);
+    subjects.sort((a, b) => Number(asked.has(b)) - Number(asked.has(a)));
     return subjects.slice(0, MAX_SUBJECTS);
   }
   const best = ranked[0]?.score ?? 0;

@@ -6,6 +6,7 @@ import type { InfoKind } from "../knowledge/schema.js";
 import {
   type ClassAsked,
   classAsked,
+  followedUp,
   kindsOfQuestionClauses,
   nameAskedOf,
   personAsked,
@@ -58,6 +59,8 @@ export interface Understanding {
   readonly asks: readonly InfoKind[];
   /** Organizations named only to be set aside ("besides Netflix, who else…"): not subjects. */
   readonly setAside: readonly string[];
+  /** Organizations the message ends by asking about ("…, and Spotify?"): they lead. */
+  readonly followUp: readonly string[];
   /** Organizations the sources do not name, asked which they are ("which PR firm was it?"). */
   readonly asksNameOf: readonly string[];
   /** A kind of organization asked to have named ("which bank"), as typed: see asked.ts. */
@@ -165,6 +168,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     ),
     // Read as typed: "idc" is chatter to the lexicon, and a reason to set Netflix aside here.
     setAside: setAsideOrganizations(typed, named, prepared.lexicon.exceptWords),
+    followUp: followedUp(typed, named),
     asksNameOf: nameAskedOf(typed, named, prepared),
     asksClass: classAsked(typed, prepared.lexicon.classWords, prepared.lexicon.qualifierWords),
     asksStatementOf: statementAsked(typed, named, reading.cuesAt),

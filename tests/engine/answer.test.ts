@@ -215,6 +215,14 @@ describe("declining", () => {
     expect(companyIds(ask("welke bank kon chats lezen"))[0]).toBe("royal-bank-of-canada");
   });
 
+  it("leads with what a message ends by asking about, after the organizations that set the scene", () => {
+    expect(companyIds(ask("so amazon got contact info, and microsoft?"))[0]).toBe("microsoft");
+    expect(companyIds(ask("rbc could read chats, what about spotify"))[0]).toBe("spotify");
+    expect(companyIds(ask("apple kreeg data, hoe zit het met sony dan"))[0]).toBe("sony");
+    // "About" alone is what was said, not a follow-up.
+    expect(companyIds(ask("what did netflix say about spotify"))[0]).toBe("netflix");
+  });
+
   it("declines an organization narrowed by where it is from when none shown is from there", () => {
     for (const q of [
       "which german companies got friend data from facebook",
