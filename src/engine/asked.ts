@@ -160,6 +160,9 @@ export function nameAskedOf(
   );
 }
 
+/** The shortest class word read as the tail of a compound ("bank" is too short: "databank"). */
+const COMPOUND_TAIL = 6;
+
 /** A kind of organization asked to be named: its word, and after a qualifier the word it qualifies. */
 export interface ClassAsked {
   /** The class word ("bank"), or the qualifier ("dutch" in "which dutch site"). */
@@ -179,6 +182,10 @@ export function classAsked(
   qualifierWords: ReadonlySet<string> = new Set(),
 ): ClassAsked | undefined {
   const at = (i: number) => typed[i]?.text ?? "";
+  // Dutch joins words: "privacytoezichthouder" is a toezichthouder, "zakenbank" a bank.
+  const isClass = (w: string) =>
+    classWords.has(w) ||
+    [...classWords].some((c) => c.length >= COMPOUND_TAIL && w.length > c.length && w.endsWith(c));
   const asked = (i: number): ClassAsked => ({
     word: at(i),
     noun: qualifierWords.has(at(i)) && i + 1 < typed.length ? at(i + 1) : undefined,
@@ -186,13 +193,13 @@ export function classAsked(
   for (let i = 0; i < typed.length; i++) {
     if (!WHICH_ONE.has(at(i))) continue;
     for (let j = i + 1; j <= i + 3 && j < typed.length; j++) {
-      if (classWords.has(at(j))) return asked(j);
+      if (isClass(at(j))) return asked(j);
     }
   }
   for (let i = 0; i < typed.length; i++) {
     if (!qualifierWords.has(at(i))) continue;
     for (let j = i + 1; j <= i + 2 && j < typed.length; j++) {
-      if (classWords.has(at(j)) && !qualifierWords.has(at(j))) return asked(i);
+      if (isClass(at(j)) && !qualifierWords.has(at(j))) return asked(i);
     }
   }
   return undefined;

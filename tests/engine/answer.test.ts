@@ -228,6 +228,8 @@ describe("declining", () => {
       "which german companies got friend data from facebook",
       "what did the british regulator say about facebook's partners",
       "welke duitse bedrijven mochten berichten lezen",
+      // A kind as the tail of a Dutch compound.
+      "heeft een franse privacytoezichthouder die deals bekeken",
     ]) {
       const a = ask(q);
       expect(a.answered, q).toBe(false);
