@@ -7,6 +7,7 @@
  */
 import type { InfoKind, Organization } from "../knowledge/schema.js";
 import type { AnswerCompany, AnswerFact } from "./answer-schema.js";
+import { fitsClass } from "./class-fit.js";
 import { maskHas } from "./lexicon.js";
 import { words } from "./normalize.js";
 import { type Prepared, type PreparedFact, postingFact } from "./prepare.js";
@@ -237,9 +238,15 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     if (subjects.some((id) => role(id) === "partner" && byName.has(id))) {
       subjects.sort((a, b) => Number(role(a) === "platform") - Number(role(b) === "platform"));
     }
-    // "You said Netflix denied it, and Spotify?": what the message ends by asking about leads.
+    // "You said Netflix denied it, and Spotify?": what the message ends by asking about leads;
+    // "which bank was it": an organization of the kind asked leads.
     const asked = new Set(u.followUp);
     subjects.sort((a, b) => Number(asked.has(b)) - Number(asked.has(a)));
+    const kind = u.asksClass?.word;
+    if (kind !== undefined) {
+      const fits = (id: string) => Number(fitsClass(p, id, kind));
+      subjects.sort((a, b) => fits(b) - fits(a));
+    }
     return subjects.slice(0, MAX_SUBJECTS);
   }
   const best = ranked[0]?.score ?? 0;

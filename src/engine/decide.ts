@@ -12,13 +12,14 @@
 import type { InfoKind } from "../knowledge/schema.js";
 import type { Reason } from "./answer-schema.js";
 import type { ClassAsked } from "./asked.js";
+import { fitsClass } from "./class-fit.js";
 import { type Composition, hasNoResponse } from "./compose.js";
 import { CONFIDENCE_THRESHOLD } from "./confidence.js";
 import { countsNoun } from "./counted.js";
 import { kindBit, maskHas } from "./lexicon.js";
 import { words } from "./normalize.js";
 import type { Prepared } from "./prepare.js";
-import { stem, stemsOf } from "./stem.js";
+import { stem } from "./stem.js";
 import { didYouMean } from "./suggest.js";
 import { TUNING } from "./tuning.js";
 import type { Understanding } from "./understand.js";
@@ -251,26 +252,6 @@ function outletsBySource(p: Prepared): ReadonlyMap<string, readonly string[]> {
     outletCache.set(p, bySource);
   }
   return bySource;
-}
-
-const classCache = new WeakMap<Prepared, Map<string, ReadonlySet<string>>>();
-
-/** Whether an organization's name, aliases or descriptions use the word ("Royal Bank": bank). */
-function fitsClass(p: Prepared, id: string, word: string): boolean {
-  let byId = classCache.get(p);
-  if (!byId) {
-    byId = new Map();
-    classCache.set(p, byId);
-  }
-  let stems = byId.get(id);
-  if (!stems) {
-    const org = p.organizations.byId.get(id);
-    const texts = org ? [org.name, ...org.aliases, ...org.descriptions] : [];
-    stems = new Set(texts.flatMap((t) => words(t)).flatMap((w) => stemsOf(w)));
-    byId.set(id, stems);
-  }
-  const set = stems;
-  return stemsOf(word).some((s) => set.has(s));
 }
 
 /** Ids with their display names, for the adapters' wording. */

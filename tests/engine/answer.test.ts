@@ -213,6 +213,10 @@ describe("declining", () => {
       "royal-bank-of-canada",
     );
     expect(companyIds(ask("welke bank kon chats lezen"))[0]).toBe("royal-bank-of-canada");
+    // The one of the kind asked leads, wherever it was named.
+    expect(companyIds(ask("fb gave some bank access to messenger chats, which bank tho"))[0]).toBe(
+      "royal-bank-of-canada",
+    );
   });
 
   it("leads with what a message ends by asking about, after the organizations that set the scene", () => {
