@@ -59,6 +59,26 @@ export function kindsOfQuestionClauses(
   );
 }
 
+/**
+ * "Act as my lawyer, can I sue… jk, just tell me what Amazon got": what came before a word that
+ * takes it back (the lexicon's `retract` words) asks nothing, when a question follows it.
+ */
+export function kindsAfterRetraction(
+  asks: InfoKind[],
+  typed: readonly Token[],
+  cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
+  retractWords: ReadonlySet<string>,
+): InfoKind[] {
+  let after = -1;
+  for (let i = 0; i < typed.length - 1; i++) {
+    const two = `${typed[i]?.text} ${typed[i + 1]?.text}`;
+    const width = retractWords.has(two) ? 2 : retractWords.has(typed[i]?.text ?? "") ? 1 : 0;
+    if (width > 0 && i + width < typed.length) after = i + width;
+  }
+  if (after < 0) return asks;
+  return asks.filter((k) => (cuesAt.get(k) ?? [-1]).some((at) => at < 0 || at >= after));
+}
+
 const CLAUSE_QUESTION_WORDS = new Set([
   "what",
   "whats",

@@ -42,6 +42,8 @@ export interface LexiconIndex {
   readonly countedKinds: readonly ReadonlySet<string>[];
   /** Words and two-word phrases (joined by a space) that set aside the organizations after them. */
   readonly exceptWords: ReadonlySet<string>;
+  /** Words and two-word phrases that take back what came before them ("jk", "just kidding"). */
+  readonly retractWords: ReadonlySet<string>;
   readonly longest: number;
 }
 
@@ -98,6 +100,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const qualifierWords = new Set<string>();
   const countedKinds: ReadonlySet<string>[] = [];
   const exceptWords = new Set<string>();
+  const retractWords = new Set<string>();
   const outsidePeople = new Set<string>();
   let longest = 1;
   for (const entry of entries) {
@@ -115,8 +118,9 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
       countedKinds.push(new Set(entry.words.map((w) => words(String(w)).join(" "))));
       continue;
     }
-    if (entry.kind === "except") {
-      for (const w of entry.words) exceptWords.add(words(String(w)).join(" "));
+    if (entry.kind === "except" || entry.kind === "retract") {
+      const set = entry.kind === "except" ? exceptWords : retractWords;
+      for (const w of entry.words) set.add(words(String(w)).join(" "));
       continue;
     }
     const cues = entry.kind === "info" ? entry.asks : entry.words;
@@ -151,6 +155,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     qualifierWords,
     countedKinds,
     exceptWords,
+    retractWords,
     longest,
   };
 }

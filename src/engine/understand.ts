@@ -7,6 +7,7 @@ import {
   type ClassAsked,
   classAsked,
   followedUp,
+  kindsAfterRetraction,
   kindsOfQuestionClauses,
   nameAskedOf,
   personAsked,
@@ -156,12 +157,20 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     stemsNl,
     topics: findTopics([stems, stemsNl], prepared.topics),
     asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
-    asksAdvice: reading.asks.has("advice"),
+    asksAdvice:
+      reading.asks.has("advice") &&
+      kindsAfterRetraction(["advice"], typed, reading.cuesAt, prepared.lexicon.retractWords)
+        .length > 0,
     asks: personAsked(
-      kindsOfQuestionClauses(
-        [...reading.asks].filter((k) => k !== "statement"),
+      kindsAfterRetraction(
+        kindsOfQuestionClauses(
+          [...reading.asks].filter((k) => k !== "statement"),
+          typed,
+          reading.cuesAt,
+        ),
         typed,
         reading.cuesAt,
+        prepared.lexicon.retractWords,
       ),
       typed,
       reading.cuesAt,

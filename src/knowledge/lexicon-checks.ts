@@ -2,7 +2,7 @@
  * The lexicon's own checks: a word or phrase means one thing, so it may stand in one entry only
  * (a word in two concepts, or in a concept and the fillers, would make the engine guess), and
  * no entry lists the same word twice. Words are compared folded, as the engine reads them.
- * `counted` and `except` entries are read in steps of their own, over the words as typed or
+ * `counted`, `except` and `retract` entries are read in steps of their own, over the words as typed or
  * understood ("staff" is a concept's word and a counted noun): a word may be in one of each.
  */
 import { words } from "../engine/normalize.js";
@@ -16,7 +16,7 @@ export function lexiconProblems(entries: readonly Entry<LexiconEntry>[]): Proble
   const owners = new Map<string, Map<string, Owner>>();
   for (const entry of entries) {
     const value = entry.value;
-    const reading = value.kind === "counted" || value.kind === "except" ? value.kind : "phrases";
+    const reading = ["counted", "except", "retract"].includes(value.kind) ? value.kind : "phrases";
     const owner = owners.get(reading) ?? new Map<string, Owner>();
     owners.set(reading, owner);
     const [key, list] = value.kind === "info" ? ["asks", value.asks] : ["words", value.words];

@@ -243,6 +243,8 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
   z.strictObject({ id: Id, kind: z.literal("counted"), words: LexiconWords }),
   /** Words that set aside the organizations named right after them ("besides", "idc about"). */
   z.strictObject({ id: Id, kind: z.literal("except"), words: LexiconWords }),
+  /** Words that take back what came before them ("…can I sue, jk, what did Amazon get"). */
+  z.strictObject({ id: Id, kind: z.literal("retract"), words: LexiconWords }),
 ]);
 export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 export const LexiconFileSchema = z.array(LexiconEntrySchema);

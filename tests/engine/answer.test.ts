@@ -219,6 +219,19 @@ describe("declining", () => {
     );
   });
 
+  it("takes back what a message says before 'jk' when a question follows", () => {
+    for (const q of [
+      "can we sue facebook over this... jk jk, what did sony get",
+      "should i sue facebook over this lol jk, what did sony get",
+    ]) {
+      const a = ask(q);
+      expect(a.answered, q).toBe(true);
+      expect(companyIds(a)[0], q).toBe("sony");
+    }
+    // Without a question after it, nothing is taken back.
+    expect(ask("can we sue facebook over this").answered).toBe(false);
+  });
+
   it("leads with what a message ends by asking about, after the organizations that set the scene", () => {
     expect(companyIds(ask("so amazon got contact info, and microsoft?"))[0]).toBe("microsoft");
     expect(companyIds(ask("rbc could read chats, what about spotify"))[0]).toBe("spotify");
