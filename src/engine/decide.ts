@@ -11,8 +11,7 @@
  */
 import type { InfoKind } from "../knowledge/schema.js";
 import type { Reason } from "./answer-schema.js";
-import type { ClassAsked } from "./asked.js";
-import { fitsClass } from "./class-fit.js";
+import { shownFit } from "./class-fit.js";
 import { type Composition, hasNoResponse } from "./compose.js";
 import { CONFIDENCE_THRESHOLD } from "./confidence.js";
 import { countsNoun } from "./counted.js";
@@ -219,39 +218,6 @@ function notesOn(u: Understanding, c: Composition, p: Prepared): Reason[] {
   }
   if (c.offTopic.length > 0) notes.push({ code: "off-topic", organizations: refs(p, c.offTopic) });
   return notes;
-}
-
-/**
- * Whether an organization shown is of the class asked, or an outlet that reported a fact shown is
- * described by the qualifier and the word it qualifies ("which dutch site": "the dutch site").
- */
-function shownFit(p: Prepared, c: Composition, asked: ClassAsked): boolean {
-  if (c.companies.some((co) => fitsClass(p, co.id, asked.word))) return true;
-  const { noun } = asked;
-  if (noun === undefined) return false;
-  const outlets = outletsBySource(p);
-  const sources = new Set(c.companies.flatMap((co) => co.facts.map((f) => f.source)));
-  return [...sources].some((s) =>
-    (outlets.get(s) ?? []).some((id) => fitsClass(p, id, asked.word) && fitsClass(p, id, noun)),
-  );
-}
-
-const outletCache = new WeakMap<Prepared, ReadonlyMap<string, readonly string[]>>();
-
-/** The organizations that reported each source's facts (the publisher, a speaker's outlet). */
-function outletsBySource(p: Prepared): ReadonlyMap<string, readonly string[]> {
-  let bySource = outletCache.get(p);
-  if (!bySource) {
-    const sets = new Map<string, Set<string>>();
-    for (const pf of p.facts) {
-      const set = sets.get(pf.fact.source) ?? new Set<string>();
-      for (const id of pf.reportedBy) set.add(id);
-      sets.set(pf.fact.source, set);
-    }
-    bySource = new Map([...sets].map(([s, ids]) => [s, [...ids]]));
-    outletCache.set(p, bySource);
-  }
-  return bySource;
 }
 
 /** Ids with their display names, for the adapters' wording. */
