@@ -198,16 +198,21 @@ describe("declining", () => {
     ).toBe(true);
   });
 
-  it("declines a kind of organization asked by name when none shown is of that kind", () => {
-    for (const q of [
-      "which rivals of facebook did the pr people smear",
-      "welke concurrenten werden zwartgemaakt door dat pr bureau",
-      "besides rbc which other banks could read messages",
-    ]) {
+  /** Each declined: the sources name no organization of the kind asked. */
+  const expectNoNameInSources = (questions: readonly string[]) => {
+    for (const q of questions) {
       const a = ask(q);
       expect(a.answered, q).toBe(false);
       expect(a.reason, q).toMatchObject({ code: "not-in-sources", subject: "name" });
     }
+  };
+
+  it("declines a kind of organization asked by name when none shown is of that kind", () => {
+    expectNoNameInSources([
+      "which rivals of facebook did the pr people smear",
+      "welke concurrenten werden zwartgemaakt door dat pr bureau",
+      "besides rbc which other banks could read messages",
+    ]);
     // An organization of the kind asked is named by the answer.
     expect(companyIds(ask("which bank could read messenger chats"))[0]).toBe(
       "royal-bank-of-canada",
@@ -241,17 +246,13 @@ describe("declining", () => {
   });
 
   it("declines an organization narrowed by where it is from when none shown is from there", () => {
-    for (const q of [
+    expectNoNameInSources([
       "which german companies got friend data from facebook",
       "what did the british regulator say about facebook's partners",
       "welke duitse bedrijven mochten berichten lezen",
       // A kind as the tail of a Dutch compound.
       "heeft een franse privacytoezichthouder die deals bekeken",
-    ]) {
-      const a = ask(q);
-      expect(a.answered, q).toBe(false);
-      expect(a.reason, q).toMatchObject({ code: "not-in-sources", subject: "name" });
-    }
+    ]);
     // The qualifier fitted by an organization shown, or by the outlet that reported the facts.
     expect(companyIds(ask("which canadian bank could read messages"))[0]).toBe(
       "royal-bank-of-canada",
