@@ -53,7 +53,8 @@ export function checkInWorker(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promis
       clearTimeout(timer);
       resolve(verdict);
       void worker.terminate();
-      spare = startSpare();
+      // One spare at most: a second one would wait forever, unused.
+      spare ??= startSpare();
     };
     const timer = setTimeout(
       () => settle(failure(`checking it took more than ${timeoutMs / 1000} s and was stopped`)),
@@ -73,8 +74,8 @@ export function checkInWorker(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promis
 
 /** The worker started ahead of the next check, if any. */
 let spare: Worker | undefined;
-/** Checks run so far, and how many of them found a spare waiting (a work counter, for tests). */
-const counts = { checks: 0, fromSpare: 0 };
+/** Checks run so far, how many found a spare waiting, spares started (work counters, for tests). */
+const counts = { checks: 0, fromSpare: 0, spares: 0 };
 
 export function checkCounts(): Readonly<typeof counts> {
   return { ...counts };
@@ -90,6 +91,7 @@ function startWorker(): Worker {
 }
 
 function startSpare(): Worker {
+  counts.spares++;
   const worker = startWorker();
   worker.unref();
   // A spare that fails or stops while it waits is dropped; the next check starts its own.

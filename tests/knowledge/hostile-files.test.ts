@@ -459,6 +459,16 @@ describe("checking in a worker thread", () => {
     expect(after.fromSpare - before.fromSpare).toBe(2);
   });
 
+  it("keeps one spare at most, however many checks run at once", async () => {
+    await checkInWorker(FIXTURE_DIR);
+    const before = checkCounts();
+    await Promise.all([checkInWorker(FIXTURE_DIR), checkInWorker(FIXTURE_DIR)]);
+    const after = checkCounts();
+    expect(after.checks - before.checks).toBe(2);
+    // The first check took the spare waiting; the one spare started after both is the only one.
+    expect(after.spares - before.spares).toBe(1);
+  });
+
   it("lets a process end while its spare worker waits", () => {
     const script = [
       'import { checkInWorker } from "./src/knowledge/check-off-thread.ts";',
