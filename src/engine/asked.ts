@@ -71,12 +71,18 @@ export function kindsAfterRetraction(
 ): InfoKind[] {
   let after = -1;
   for (let i = 0; i < typed.length - 1; i++) {
-    const two = `${typed[i]?.text} ${typed[i + 1]?.text}`;
-    const width = retractWords.has(two) ? 2 : retractWords.has(typed[i]?.text ?? "") ? 1 : 0;
+    const width = phraseWidth(typed, i, retractWords);
     if (width > 0 && i + width < typed.length) after = i + width;
   }
   if (after < 0) return asks;
   return asks.filter((k) => (cuesAt.get(k) ?? [-1]).some((at) => at < 0 || at >= after));
+}
+
+/** How many tokens from `i` are one of the words or two-word phrases of `set`: 2, 1 or 0. */
+function phraseWidth(tokens: readonly Token[], i: number, set: ReadonlySet<string>): number {
+  const one = tokens[i]?.text ?? "";
+  if (i + 1 < tokens.length && set.has(`${one} ${tokens[i + 1]?.text}`)) return 2;
+  return set.has(one) ? 1 : 0;
 }
 
 const CLAUSE_QUESTION_WORDS = new Set([
@@ -202,10 +208,10 @@ export function classAsked(
   qualifierWords: ReadonlySet<string> = new Set(),
 ): ClassAsked | undefined {
   const at = (i: number) => typed[i]?.text ?? "";
-  // Dutch joins words: "privacytoezichthouder" is a toezichthouder, "zakenbank" a bank.
+  // Dutch joins words: "privacytoezichthouder" is a toezichthouder.
+  const tails = [...classWords].filter((c) => c.length >= COMPOUND_TAIL);
   const isClass = (w: string) =>
-    classWords.has(w) ||
-    [...classWords].some((c) => c.length >= COMPOUND_TAIL && w.length > c.length && w.endsWith(c));
+    classWords.has(w) || tails.some((c) => w.length > c.length && w.endsWith(c));
   const asked = (i: number): ClassAsked => ({
     word: at(i),
     noun: qualifierWords.has(at(i)) && i + 1 < typed.length ? at(i + 1) : undefined,
@@ -270,8 +276,7 @@ export function setAsideOrganizations(
   const out: string[] = [];
   const text = (i: number) => tokens[i]?.text ?? "";
   for (let i = 0; i < tokens.length; i++) {
-    const two = `${text(i)} ${text(i + 1)}`;
-    const width = exceptWords.has(two) ? 2 : exceptWords.has(text(i)) ? 1 : 0;
+    const width = phraseWidth(tokens, i, exceptWords);
     if (width === 0) continue;
     let j = i + width;
     for (let moved = true; moved; ) {

@@ -103,24 +103,25 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const retractWords = new Set<string>();
   const outsidePeople = new Set<string>();
   let longest = 1;
+  // A word or phrase as the steps that read words compare it: folded, words joined by a space.
+  const folded = (w: string | number) => words(String(w)).join(" ");
   for (const entry of entries) {
     // Not read through as phrases: "bank" stays a word of the question.
     if (entry.kind === "class") {
       for (const w of entry.words) {
-        const folded = words(String(w)).join(" ");
-        classWords.add(folded);
-        if (entry.qualifiers) qualifierWords.add(folded);
+        classWords.add(folded(w));
+        if (entry.qualifiers) qualifierWords.add(folded(w));
       }
       continue;
     }
     // Read as words by the steps that use them, not as phrases.
     if (entry.kind === "counted") {
-      countedKinds.push(new Set(entry.words.map((w) => words(String(w)).join(" "))));
+      countedKinds.push(new Set(entry.words.map(folded)));
       continue;
     }
     if (entry.kind === "except" || entry.kind === "retract") {
       const set = entry.kind === "except" ? exceptWords : retractWords;
-      for (const w of entry.words) set.add(words(String(w)).join(" "));
+      for (const w of entry.words) set.add(folded(w));
       continue;
     }
     const cues = entry.kind === "info" ? entry.asks : entry.words;
