@@ -49,6 +49,7 @@ describe.each([
   "dev-o",
   "dev-p",
   "sealed-7",
+  "sealed-8",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
     const entries = set(name);
