@@ -48,6 +48,7 @@ describe.each([
   "dev-n",
   "dev-o",
   "dev-p",
+  "dev-q",
   "dev-r",
   "sealed-7",
   "sealed-8",
