@@ -180,20 +180,30 @@ function phraseAt(
 ): PhraseMatch | undefined {
   let best: PhraseMatch | undefined;
   let bestRank = 0;
-  // The longest phrase wins; at equal length, one typed as written beats one met by its stem
-  // ("reporters" is a person asked for before it is "reporting").
-  const rank = (phrase: Phrase, at: readonly number[]) =>
-    2 * phrase.stems.length +
-    (phrase.words.every((w, j) => sameWord(texts[at[j] ?? -1] ?? "", w)) ? 1 : 0);
   for (const stems of variants) {
     for (const phrase of index.byFirstStem.get(stems[i] ?? "") ?? []) {
       const at = matchAt(texts, stems, i, phrase, free);
-      if (!at || (best && bestRank >= rank(phrase, at))) continue;
+      if (!at) continue;
+      const rank = phraseRank(texts, phrase, at);
+      if (best && bestRank >= rank) continue;
       best = { phrase, span: (at[at.length - 1] ?? i) - i + 1 };
-      bestRank = rank(phrase, at);
+      bestRank = rank;
     }
   }
   return best;
+}
+
+/**
+ * The longest phrase wins; at equal length, one typed as written beats one met by its stem
+ * ("reporters" is a person asked for before it is "reporting"). A function of its own, not a
+ * closure: indexing calls `phraseAt` for every word of a base.
+ */
+function phraseRank(texts: readonly string[], phrase: Phrase, at: readonly number[]): number {
+  let asWritten = 1;
+  for (let j = 0; j < phrase.words.length; j++) {
+    if (!sameWord(texts[at[j] ?? -1] ?? "", phrase.words[j] ?? "")) asWritten = 0;
+  }
+  return 2 * phrase.stems.length + asWritten;
 }
 
 /** Positions of the phrase's words from `i`, or undefined when it is not there. */
@@ -236,6 +246,9 @@ function matchAt(
 function sameWord(typed: string, cue: string): boolean {
   return typed === cue || typed === `${cue}s` || cue === `${typed}s`;
 }
+
+/** Every token may be part of a phrase. */
+const ANY_TOKEN = (): boolean => true;
 
 /** The words stemmed in English and in Dutch: the language of a word is not known. */
 function bothWays(list: readonly string[]): readonly (readonly string[])[] {
@@ -305,12 +318,15 @@ export function readThroughLexicon(
  * The canonical words of the concepts a fact's words use, to index beside them: a Dutch quote
  * that says "chatgesprekken" is then found by "messages" and so by "dms".
  */
-export function canonicalWords(list: readonly string[], index: LexiconIndex): string[] {
+export function canonicalWords(
+  list: readonly string[],
+  index: LexiconIndex,
+  stems: readonly (readonly string[])[] = bothWays(list),
+): string[] {
   if (index.byFirstStem.size === 0 || list.length === 0) return [];
-  const stems = bothWays(list);
   const out: string[] = [];
   for (let i = 0; i < list.length; i++) {
-    const match = phraseAt(list, stems, i, () => true, index);
+    const match = phraseAt(list, stems, i, ANY_TOKEN, index);
     if (match?.phrase.entry.kind !== "concept") continue;
     out.push(...match.phrase.canonical);
     i += match.span - 1;

@@ -231,9 +231,14 @@ function* textIndexes(
   // not, its stems) and keeps its counts and lists with it, so that a word met again costs one
   // look-up, not one per index it goes into.
   const word = wordMemo(lexicon);
-  // A list none of whose words can start a phrase of the lexicon has none of its concepts.
-  const concepts = (list: readonly string[]) =>
-    list.some(word.startsPhrase) ? canonicalWords(list, lexicon) : NONE;
+  // A list none of whose words can start a phrase of the lexicon has none of its concepts; the
+  // phrases are found by the stems already known (each word is stemmed once per base).
+  const concepts = (list: readonly KnownWord[]): readonly KnownWord[] => {
+    if (!list.some((k) => k.startsPhrase)) return NONE;
+    const texts = list.map((k) => k.word);
+    const stems = [list.map((k) => k.en), list.map((k) => k.nl)];
+    return canonicalWords(texts, lexicon, stems).map(word.of);
+  };
   // Each stem's postings, in the order stems are first posted (as a map of lists would be).
   const stems = new Map<string, StemSlot>();
   const slotOf = (s: string): StemSlot => {
@@ -251,9 +256,8 @@ function* textIndexes(
     slot.list.push(posting(i, field));
   };
   // Text in a known language is stemmed in it; keywords mix English and Dutch: both ways.
-  const mark = (list: readonly string[], field: number, i: number, lang: StemLanguage | "both") => {
-    for (const w of list) {
-      const known = word.of(w);
+  const mark = (list: readonly KnownWord[], field: number, i: number, lang: Lang) => {
+    for (const known of list) {
       if (known.stop) continue;
       if (lang !== "nl") {
         known.enSlot ??= slotOf(known.en);
@@ -268,11 +272,10 @@ function* textIndexes(
   // The vocabulary's counts: each distinct word of a fact once, in the order first counted.
   const counted: KnownWord[] = [];
   let call = 0;
-  const count = (lists: readonly (readonly string[])[]) => {
+  const count = (lists: readonly (readonly KnownWord[])[]) => {
     call++;
     for (const list of lists) {
-      for (const w of list) {
-        const known = word.of(w);
+      for (const known of list) {
         if (known.countedBy === call || known.stop) continue;
         known.countedBy = call;
         if (known.count++ === 0) counted.push(known);
@@ -281,19 +284,20 @@ function* textIndexes(
   };
   // Facts by keyword or summary word, in the order words are first added.
   const listed: KnownWord[] = [];
-  const list = (w: string, i: number) => {
-    const known = word.of(w);
+  const list = (known: KnownWord, i: number) => {
     if (known.facts === undefined) {
       known.facts = [i];
       listed.push(known);
     } else if (known.facts[known.facts.length - 1] !== i) known.facts.push(i);
   };
+  // Each token is looked up once: a base repeats its words, and a look-up hashes the token.
+  const known = (list: readonly string[]) => list.map(word.of);
   for (const [i, fact] of kb.facts.entries()) {
-    const keywords = wordsOfParts(fact.keywords);
-    const summary = words(fact.summary);
-    const summaryNl = fact.summaryNl ? words(fact.summaryNl) : NONE;
-    const quote = words(fact.quote);
-    const english = wordsOfParts([fact.translation ?? "", fact.speaker]);
+    const keywords = known(wordsOfParts(fact.keywords));
+    const summary = known(words(fact.summary));
+    const summaryNl = fact.summaryNl ? known(words(fact.summaryNl)) : NONE;
+    const quote = known(words(fact.quote));
+    const english = known(wordsOfParts([fact.translation ?? "", fact.speaker]));
     const text = [...quote, ...english];
     count([summary, summaryNl, text, keywords]);
     // A stem counts in its best field: keywords, then summaries, then quote and speaker.
@@ -306,11 +310,12 @@ function* textIndexes(
     mark(concepts(keywords), FIELD.keywords, i, "en");
     mark(concepts([...summary, ...summaryNl]), FIELD.summary, i, "en");
     mark(concepts(text), FIELD.text, i, "en");
-    for (const w of keywords) list(w, i);
-    for (const w of summary) list(w, i);
+    for (const k of keywords) list(k, i);
+    for (const k of summary) list(k, i);
     phrases.push(keywordPhrases(fact));
     // Only the words that give some kind count: the same mask, from fewer words.
-    holds.push(kindsHeld(text.filter(word.givesKind), fact.about.map(roleOf), lexicon));
+    const giving = text.filter((k) => k.givesKind).map((k) => k.word);
+    holds.push(kindsHeld(giving, fact.about.map(roleOf), lexicon));
     // Every few facts: a fact takes up to a millisecond here on a busy machine.
     if (i % FEW === FEW - 1) yield;
   }
@@ -321,6 +326,9 @@ function* textIndexes(
   const counter = new WordCounter(word.isStop, new Map(counted.map((k) => [k.word, k.count])));
   return { byStem, byWord, phrases, holds, counter };
 }
+
+/** The language a field is stemmed in; keywords are stemmed both ways. */
+type Lang = StemLanguage | "both";
 
 /** A distinct word of the base while indexing: what is known of it, and its counts and lists. */
 interface KnownWord {
@@ -375,8 +383,6 @@ function wordMemo(lexicon: LexiconIndex) {
   return {
     of,
     isStop: (w: string) => of(w).stop,
-    startsPhrase: (w: string) => of(w).startsPhrase,
-    givesKind: (w: string) => of(w).givesKind,
   };
 }
 
