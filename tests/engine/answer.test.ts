@@ -158,6 +158,8 @@ describe("declining", () => {
     ["did facebook fire the engineers who built it", "consequence"],
     ["did netflix execs have to testify", "consequence"],
     ["wat kost spotify premium", "amount"],
+    // "found" is a word of stopwords-iso's English list, but a question about a company's past turns on it.
+    ["when was netflix founded", "date"],
     // The sources say only that the 2012 settlement was not violated, not what it required.
     ["what did the consent decree require facebook to do", "requirement"],
     // The person asked of the platform must be in its own facts, not in an outlet's byline.

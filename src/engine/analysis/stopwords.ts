@@ -76,6 +76,11 @@ export const CONTENT_WORDS: ReadonlySet<string> = new Set([
   // What partners were given and what permission was needed or asked: the story's own verbs.
   ...["need", "needed", "needs", "give", "given", "gives", "gave", "ask", "asked", "asking"],
   ...["asks", "side", "sides"],
+  // Beginnings, ends and orders: what a question about a company's history or a deal turns on
+  // ("when was it founded", "who ordered the campaign", "when did it end").
+  ...["found", "began", "begin", "beginning", "ended", "ending", "order", "ordered"],
+  ...["ordering", "orders", "tried", "results", "resulted", "known", "important", "serious"],
+  ...["available", "state", "states", "early", "later", "described", "believe", "thought"],
   // Dutch: "afgelopen" (past, as in "afgelopen jaar").
   "afgelopen",
 ]);

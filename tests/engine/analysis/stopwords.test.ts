@@ -59,7 +59,7 @@ describe("stop words from stopwords-iso", () => {
       expect(NEGATIONS.has(w), w).toBe(true);
       expect(isStopword(w), w).toBe(false);
     }
-    for (const w of ["amount", "million", "date", "still", "used", "stop", "microsoft"]) {
+    for (const w of ["amount", "million", "date", "still", "used", "stop", "microsoft", "found"]) {
       expect(KIND_WORDS.has(w) || CONTENT_WORDS.has(w), w).toBe(true);
       expect(isStopword(w), w).toBe(false);
     }
