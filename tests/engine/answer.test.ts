@@ -110,6 +110,24 @@ describe("composition", () => {
   });
 });
 
+describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", () => {
+  const quotes = (a: Answer) =>
+    a.companies
+      .flatMap((c) => c.facts.map((f) => f.quote))
+      .slice(0, 5)
+      .join(" | ");
+  it.each([
+    ["was it a hit with users, the netflix thing", "never that popular"],
+    ["could the partners scribble in people's convos", "read, write and delete"],
+    ["did facebook say there was a paper trail", "negotiations and documentation"],
+    ["has facebook been in hot water before", "not the first"],
+  ])("%j reaches the fact that says %j", (q, span) => {
+    const a = ask(q);
+    expect(a.answered).toBe(true);
+    expect(quotes(a)).toContain(span);
+  });
+});
+
 describe("declining", () => {
   it.each([
     "did Twitter read DMs?",
