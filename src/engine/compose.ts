@@ -37,6 +37,8 @@ const MAX_SUBJECTS = 4;
  * tuned-set question for one of dev-c).
  */
 export const NOISE_SHARE = 0.25;
+/** Reported facts in an overview of a subject nothing matched (its own response comes beside). */
+const OVERVIEW_FACTS = 2;
 /** Facts per company when several share the answer. */
 const MAX_PER_COMPANY = 3;
 /** How many times better the platform's position must match than its partners' facts to lead. */
@@ -314,7 +316,7 @@ function planSubject(
     const own = overview.find((r) => isOwnResponse(r.prepared, id));
     return {
       id,
-      queue: overview.slice(0, 1),
+      queue: overview.slice(0, OVERVIEW_FACTS),
       ...(own ? { own } : {}),
       offTopic: candidates.length > 0,
       facts: [],

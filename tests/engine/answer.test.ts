@@ -25,6 +25,13 @@ const factIds = (a: Answer) => a.companies.flatMap((c) => c.facts.map((f) => f.i
 const aboutOf = (id: string) => kb.facts.find((f) => f.id === id)?.about ?? [];
 
 describe("composition", () => {
+  it("gives an overview of more than one report when a question names an organization and nothing else", () => {
+    const a = ask("ok and amazon?");
+    expect(companyIds(a)[0]).toBe("amazon");
+    const reported = (a.companies[0]?.facts ?? []).filter((f) => f.kind !== "response");
+    expect(reported.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("answers for the organization asked, with what was reported, then its own response", () => {
     const a = ask("did Spotify read messages?");
     expect(a.answered).toBe(true);
