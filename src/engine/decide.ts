@@ -92,9 +92,12 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
   // A question that names a covered organization is answered whatever surrounds the name
   // (chatter, text meant for a chatbot): with nothing else known, an overview of it is the answer.
   if (named.length > 0) return undefined;
-  if (u.topics.length === 0) return decline({ code: "outside-sources" });
   // "Who broke the story?" is whole: the kind asked names its subject (the outlets).
   const asksRole = u.asks.some((k) => p.lexicon.answeredBy.has(k));
+  // No topic: nothing the base is about, unless a word of the base is asked about in a way that
+  // says what is wanted ("how many partners were there?": a count of a word the facts use).
+  const asksOfKnown = u.contentWords.length > 0 && (u.asks.length > 0 || u.asksWhich);
+  if (u.topics.length === 0 && !asksOfKnown) return decline({ code: "outside-sources" });
   // One word is too little ("can you read this?") unless it is one few facts use ("legal").
   const rare = [...subject].some((s) => {
     const n = p.byStem.get(s)?.length ?? 0;

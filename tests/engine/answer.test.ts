@@ -135,6 +135,19 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
   });
 });
 
+describe("questions that name no organization and no topic", () => {
+  it("answers a count asked of a word the facts use", () => {
+    const a = ask("how many partners were there in total");
+    expect(a.answered).toBe(true);
+    const quotes = a.companies.flatMap((c) => c.facts.map((f) => f.quote)).slice(0, 5);
+    expect(quotes.join(" | ")).toContain("four partners");
+  });
+
+  it("still declines one whose words the facts do not use", () => {
+    expect(ask("how many pizzas were there in total").answered).toBe(false);
+  });
+});
+
 describe("declining", () => {
   it.each([
     "did Twitter read DMs?",
