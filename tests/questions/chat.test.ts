@@ -50,6 +50,7 @@ describe.each([
   "dev-p",
   "dev-q",
   "dev-r",
+  "dev-s",
   "sealed-7",
   "sealed-8",
 ])("question set chat-%s", (name) => {
