@@ -51,6 +51,7 @@ describe.each([
   "dev-q",
   "dev-r",
   "dev-s",
+  "dev-t",
   "sealed-7",
   "sealed-8",
 ])("question set chat-%s", (name) => {
