@@ -61,6 +61,8 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
   const onlyPeople = u.unknownNames.every((n) =>
     words(n).some((w) => p.lexicon.outsidePeople.has(w)),
   );
+  // "What is the best VPN against Facebook?" asks for advice first: the sources give none.
+  if (u.asksAdvice) return decline({ code: "advice" }, named);
   if (u.unknownNames.length > 0 && onlyPlatform && !(onlyPeople && u.topics.length > 0)) {
     return decline({ code: "unknown-names", names: [...u.unknownNames] });
   }
@@ -70,7 +72,6 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
       return askBack({ code: "did-you-mean", organizations: refs(p, [guess.id]) }, [guess.id]);
     }
   }
-  if (u.asksAdvice) return decline({ code: "advice" }, named);
   if (u.asksNameOf.length > 0) {
     const organizations = refs(p, u.asksNameOf);
     return decline({ code: "not-in-sources", subject: "name", organizations }, u.asksNameOf);

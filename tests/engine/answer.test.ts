@@ -423,6 +423,14 @@ describe("declining", () => {
     });
   });
 
+  it("names the product or feature it knows nothing about, asked of the platform", () => {
+    expect(ask("is messenger end to end encrypted now").reason).toEqual({
+      code: "unknown-names",
+      names: ["end to end encrypted"],
+    });
+    expect(ask("is signal safer than messenger").reason?.code).toBe("unknown-names");
+  });
+
   it("offers a 'did you mean' for a name just out of typo range", () => {
     const a = ask("did sonu get data");
     expect(a.decision).toBe("ask-back");
