@@ -3,7 +3,14 @@
  * ("spotfy", "royl bank canda") without turning ordinary words into companies.
  */
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
-import { type LetterCounts, letterCounts, maxEdits, mayBeWithin, typoDistance } from "./fuzzy.js";
+import {
+  editDistance,
+  type LetterCounts,
+  letterCounts,
+  maxEdits,
+  mayBeWithin,
+  typoDistance,
+} from "./fuzzy.js";
 import { append } from "./multimap.js";
 import { type Token, words } from "./normalize.js";
 import { isStopword } from "./stopwords.js";
@@ -169,7 +176,7 @@ export function findOrganizations(
         if (closest.size >= MAX_NAME_SPELLINGS) continue;
         found =
           (n === 1 ? shortName(typed, index) : undefined) ??
-          closestVariant(typed, nearInLength(index, typed));
+          closestVariant(typed, nearInLength(index, typed), slice);
         closest.set(typed, found);
       }
       if (found) {
@@ -200,9 +207,12 @@ function longerVariant(
       return false;
     }
     if (!found.tokens.every((t, j) => v.tokens[j] === t)) return false;
-    const typed = tokens.slice(start, start + v.tokens.length).map((t) => t.text);
+    const slice = tokens.slice(start, start + v.tokens.length);
+    const typed = slice.map((t) => t.text);
     return (
-      typed.every((t) => !isStopword(t)) && typoDistance(typed.join(""), v.joined) !== undefined
+      typed.every((t) => !isStopword(t)) &&
+      typoDistance(typed.join(""), v.joined) !== undefined &&
+      wordByWord(slice, v)
     );
   });
 }
@@ -263,10 +273,11 @@ function shortName(typed: string, index: OrganizationIndex) {
  */
 export const MAX_NAME_SPELLINGS = 24;
 
-function closestVariant(typed: string, variants: readonly Variant[]) {
+function closestVariant(typed: string, variants: readonly Variant[], slice?: readonly Token[]) {
   let best: { variant: Variant; distance: number } | undefined;
   const letters = letterCounts(typed);
   for (const variant of variants) {
+    if (slice && !wordByWord(slice, variant)) continue;
     const edits = maxEdits(Math.max(typed.length, variant.joined.length));
     if (!mayBeWithin(letters, variant.letters, edits)) continue;
     const distance = typoDistance(typed, variant.joined);
@@ -281,6 +292,22 @@ function closestVariant(typed: string, variants: readonly Variant[]) {
     if (!best || distance < best.distance) best = { variant, distance };
   }
   return best;
+}
+
+/**
+ * Typed as many words as the name has, each word must be the name's word or a typo of it:
+ * "spotify pay" is Spotify and a word, not "Spotify AB" mistyped (the whole-string distance would
+ * spend all its edits on the short word). Typed run together or split differently, the whole
+ * string decides.
+ */
+function wordByWord(slice: readonly Token[], variant: Variant): boolean {
+  if (slice.length < 2 || slice.length !== variant.tokens.length) return true;
+  return slice.every((t, j) => {
+    const word = variant.tokens[j] ?? "";
+    if (t.text === word || typoDistance(t.text, word) !== undefined) return true;
+    // A short word may lose or swap one letter ("royal bak of canada"), not become another word.
+    return word.length >= 3 && t.text.length >= 3 && editDistance(t.text, word, 1) <= 1;
+  });
 }
 
 function match(

@@ -85,6 +85,15 @@ describe("organization detection", () => {
     expect(orgs("what did windws get")).toEqual(["microsoft"]);
   });
 
+  it("reads a name of several words with a typo in each word, never a short word turned into another", () => {
+    const typed = (text: string) =>
+      findOrganizations(tokenize(text), p.organizations, p.vocabulary).map((m) => m.typed);
+    // "Spotify AB" is an alias: "pay" is a word of the question, not "AB" mistyped.
+    expect(typed("did spotify pay facebook for the access")).toEqual(["spotify", "facebook"]);
+    expect(orgs("royal bak of canda could read chats")).toEqual(["royal-bank-of-canada"]);
+    expect(orgs("cambridge analitica")).toEqual(["cambridge-analytica"]);
+  });
+
   it("matches the Dutch word 'nu' (now) only when typed as the outlet's name", () => {
     expect(orgs("heeft spotify nu nog toegang")).toEqual(["spotify"]);
     expect(orgs("wat schreef NU over Netflix")).toEqual(["nu-nl", "netflix"]);
