@@ -393,6 +393,7 @@ describe("declining", () => {
     "hoe kan ik mijn gegevens verwijderen?",
     "is it safe to keep using spotify with facebook login",
     "wat is de beste vpn tegen facebook",
+    "hoe verwijder ik mijn facebook account helemaal",
   ])("declines a request for advice (the lexicon's advice cues): %j", (q) => {
     const a = ask(q);
     expect(a.answered).toBe(false);
