@@ -186,6 +186,7 @@ export const InfoKind = z.enum([
   "advice",
   "requirement",
   "statement",
+  "future",
 ]);
 export type InfoKind = z.infer<typeof InfoKind>;
 export const LexiconEntrySchema = z.discriminatedUnion("kind", [

@@ -25,6 +25,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     advice: "advice",
     requirement: "what it required",
     statement: "a response or statement from the company",
+    future: "predictions: they report up to December 2018",
   },
   nl: {
     // Each follows "geen": "Mijn bronnen noemen geen geldbedrag".
@@ -42,6 +43,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     advice: "advies",
     requirement: "eisen of verplichtingen",
     statement: "reactie of verklaring van het bedrijf",
+    future: "voorspellingen: ze melden wat er tot december 2018 gebeurde",
   },
 };
 
