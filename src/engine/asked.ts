@@ -78,6 +78,28 @@ export function kindsAfterRetraction(
   return asks.filter((k) => (cuesAt.get(k) ?? [-1]).some((at) => at < 0 || at >= after));
 }
 
+/**
+ * "What could they do with it": a kind whose cues all come shortly after one of its `notAfter`
+ * words ("could", "allowed") asks something else (what they were able to do), and is dropped.
+ */
+export function kindsNotAfter(
+  asks: InfoKind[],
+  typed: readonly Token[],
+  cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
+  notAfter: ReadonlyMap<InfoKind, ReadonlySet<string>>,
+): InfoKind[] {
+  return asks.filter((k) => {
+    const words = notAfter.get(k);
+    if (!words) return true;
+    return (cuesAt.get(k) ?? [-1]).some((at) => {
+      for (let i = Math.max(0, at - TUNING.notAfterReach); i < at; i++) {
+        if (phraseWidth(typed, i, words) > 0) return false;
+      }
+      return true;
+    });
+  });
+}
+
 /** How many tokens from `i` are one of the words or two-word phrases of `set`: 2, 1 or 0. */
 function phraseWidth(tokens: readonly Token[], i: number, set: ReadonlySet<string>): number {
   const one = tokens[i]?.text ?? "";

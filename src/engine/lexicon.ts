@@ -30,6 +30,10 @@ export interface LexiconIndex {
   readonly holds: ReadonlyMap<InfoKind, ReadonlySet<string>>;
   /** Kinds that organizations of one role answer ("reporting": the news outlets). */
   readonly answeredBy: ReadonlyMap<InfoKind, Role>;
+  /** Kinds held by any fact shown on an organization, not only by matching ones (`anyShownFact`). */
+  readonly heldByAnyShown: ReadonlySet<InfoKind>;
+  /** Words that, shortly before a kind's cue, make it ask something else (`notAfter`), folded. */
+  readonly notAfter: ReadonlyMap<InfoKind, ReadonlySet<string>>;
   /** One-word names outside the story ("twitter"), for typo-tolerant look-up. */
   readonly outsideWords: ReadonlySet<string>;
   /** Words of the names of people outside the story ("zuckerberg", "tim cook"), folded. */
@@ -95,6 +99,8 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const byFirstStem = new Map<string, Phrase[]>();
   const holds = new Map<InfoKind, Set<string>>();
   const answeredBy = new Map<InfoKind, Role>();
+  const heldByAnyShown = new Set<InfoKind>();
+  const notAfter = new Map<InfoKind, Set<string>>();
   const outsideWords = new Set<string>();
   const classWords = new Set<string>();
   const qualifierWords = new Set<string>();
@@ -143,6 +149,8 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
       // As written, like the cues: "authorization" is not "author" (their stems are one).
       holds.set(entry.id, new Set(entry.holds.flatMap((h) => words(String(h)))));
       if (entry.answeredBy) answeredBy.set(entry.id, entry.answeredBy);
+      if (entry.anyShownFact) heldByAnyShown.add(entry.id);
+      if (entry.notAfter) notAfter.set(entry.id, new Set(entry.notAfter.map(folded)));
     }
   }
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
@@ -150,6 +158,8 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     byFirstStem,
     holds,
     answeredBy,
+    heldByAnyShown,
+    notAfter,
     outsideWords,
     outsidePeople,
     classWords,

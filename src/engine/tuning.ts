@@ -48,6 +48,11 @@ export const TUNING = {
   questionWordReach: 8,
   /** A verb of knowing this many words before a cue makes it a statement ("wisten ze eigenlijk hoeveel"). */
   knowingReach: 3,
+  /**
+   * A `notAfter` word this many words before a cue changes what it asks ("what could these apps
+   * actually do with it": four words between).
+   */
+  notAfterReach: 5,
   /** Adverbs read past inside one lexicon phrase ("who actually broke"); more is another clause. */
   maxInsertedAdverbs: 2,
 } as const;

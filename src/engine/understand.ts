@@ -8,6 +8,7 @@ import {
   classAsked,
   followedUp,
   kindsAfterRetraction,
+  kindsNotAfter,
   kindsOfQuestionClauses,
   nameAskedOf,
   personAsked,
@@ -86,7 +87,9 @@ function questionWordTypo(token: Token, p: Prepared): Token {
  * The question words long enough to recognise misspelt; a rare one ("wiens") is one letter from
  * an ordinary word ("wins"), so only these.
  */
-const TYPED_QUESTION_WORDS = ["which", "where", "whose", "welke", "hoeveel", "waarom", "wanneer"];
+const TYPED_QUESTION_WORDS = [
+  ...["what", "which", "where", "whose", "welke", "hoeveel", "waarom", "wanneer"],
+];
 
 export function understand(raw: unknown, prepared: Prepared): Understanding {
   const question = cleanQuestion(raw);
@@ -163,10 +166,15 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
         .length > 0,
     asks: personAsked(
       kindsAfterRetraction(
-        kindsOfQuestionClauses(
-          [...reading.asks].filter((k) => k !== "statement"),
+        kindsNotAfter(
+          kindsOfQuestionClauses(
+            [...reading.asks].filter((k) => k !== "statement"),
+            typed,
+            reading.cuesAt,
+          ),
           typed,
           reading.cuesAt,
+          prepared.lexicon.notAfter,
         ),
         typed,
         reading.cuesAt,

@@ -187,6 +187,7 @@ export const InfoKind = z.enum([
   "requirement",
   "statement",
   "future",
+  "use",
 ]);
 export type InfoKind = z.infer<typeof InfoKind>;
 export const LexiconEntrySchema = z.discriminatedUnion("kind", [
@@ -208,6 +209,16 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
      * they lead the answer, and a fact about one holds the kind.
      */
     answeredBy: Role.optional(),
+    /**
+     * Held by any fact shown on the organization, not only by those sharing the question's words:
+     * what a company did with the data is said in other facts than those saying what it got.
+     */
+    anyShownFact: z.boolean().default(false),
+    /**
+     * Words that, a few words before a cue, make it ask something else: "what could they do with
+     * it" asks what they were able to do, not what they did.
+     */
+    notAfter: LexiconWords.optional(),
     /**
      * Keep the cue's words in the question as words, too: "author" and "written" are also what a
      * fact's keywords say ("where has the author written?").

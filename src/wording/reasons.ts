@@ -26,6 +26,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     requirement: "what it required",
     statement: "a response or statement from the company",
     future: "predictions: they report up to December 2018",
+    use: "what the data was used for",
   },
   nl: {
     // Each follows "geen": "Mijn bronnen noemen geen geldbedrag".
@@ -44,6 +45,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     requirement: "eisen of verplichtingen",
     statement: "reactie of verklaring van het bedrijf",
     future: "voorspellingen: ze melden wat er tot december 2018 gebeurde",
+    use: "gebruik van de gegevens",
   },
 };
 

@@ -198,6 +198,8 @@ describe("declining", () => {
     ["wat kost spotify premium", "amount"],
     // The sources end in December 2018: what is to come is held only where they say so.
     ["will netflix ever bring back the recommendations feature", "future"],
+    // Sony's facts say only that it was given access, not what it did with it.
+    ["what did sony do with the friends data", "use"],
     // "found" is a word of stopwords-iso's English list, but a question about a company's past turns on it.
     ["when was netflix founded", "date"],
     // The sources say only that the 2012 settlement was not violated, not what it required.
@@ -206,6 +208,21 @@ describe("declining", () => {
     ["who at facebook wrote the blog post, which executive", "person"],
   ])("says the sources do not report the kind of information %j asks for", (q, subject) => {
     expect(ask(q).reason).toMatchObject({ code: "not-in-sources", subject });
+  });
+
+  it("answers what a company did with the data where any fact shown on it says so", () => {
+    // The fact that says what Microsoft got is not the one that says what it was used for.
+    expect(factIds(ask("what did microsoft do with the friends data"))).toContain(
+      "nunl-microsoft-bing-use",
+    );
+    expect(ask("what did the pr firm do with the fake news").answered).toBe(true);
+    // The names match one fact; that Amazon will not say how they are used is another.
+    const amazon = ask("what is amazon doing with the names and contact details it got");
+    expect(amazon.companies.flatMap((c) => c.facts.map((f) => f.quote)).join(" ")).toContain(
+      "wil niet zeggen hoe de gegevens worden gebruikt",
+    );
+    // "Could" asks what Sony was able to do, not what it did: answered from what it was given.
+    expect(ask("what could sony do with the friends data").answered).toBe(true);
   });
 
   it("answers what is to come where the sources say so", () => {

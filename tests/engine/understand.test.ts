@@ -50,6 +50,10 @@ describe("content words", () => {
     expect(u.unknownWords).toEqual(["zebra", "giraffe"]);
   });
 
+  it("reads a question word typed with two letters swapped", () => {
+    expect(understand("waht did amazon get", p).tokens[0]?.text).toBe("what");
+  });
+
   it("reads chatter and people's words through the lexicon", () => {
     const u = understand("tbh lowkey did spotify snoop on my dms fr", p);
     expect(u.tokens.map((t) => t.text)).toEqual(["did", "spotify", "read", "my", "messages"]);
