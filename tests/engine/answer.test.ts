@@ -128,6 +128,7 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
     ["could the partners scribble in people's convos", "read, write and delete"],
     ["did facebook say there was a paper trail", "negotiations and documentation"],
     ["has facebook been in hot water before", "not the first"],
+    ["wie heeft de gegevens verwijderd", "inmiddels gewist"],
   ])("%j reaches the fact that says %j", (q, span) => {
     const a = ask(q);
     expect(a.answered).toBe(true);
