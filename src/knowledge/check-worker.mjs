@@ -1,5 +1,5 @@
 /**
- * Runs in a worker thread (see check-off-thread.ts): loads the loader's modules, waits for one
+ * Runs in a worker thread (see check-off-thread.ts): loads the loader's modules, waits for a
  * knowledge folder to check (it may be started before it is needed), checks it and posts back
  * the verdict, with a sound base's values as chunks of JSON text (hand-back.ts), so the thread
  * that answers questions never parses or checks the YAML of a base, broken or not. Plain
@@ -7,6 +7,8 @@
  * bot), vitest and plain Node.
  */
 import { constants, setPriority } from "node:os";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
 
@@ -26,9 +28,24 @@ const { checkForHandOver, keepParserStrings, transferList } = await tsImport(
   import.meta.url,
 );
 keepParserStrings();
-// Modules loaded, it waits for its one folder (a spare is started ahead of the check it runs).
-parentPort?.once("message", async ({ dir }) => {
+// A worker kept for the next check waits idle, and an idle thread collects no garbage: the check's
+// is collected at once, so the wait costs the worker's modules, not the last base. (`gc` is not
+// exposed to a worker by an option: V8 flags cannot be given per worker.)
+const collect = exposedGc();
+// Modules loaded, it waits for a folder (a spare is started ahead of the check it runs); one
+// check at a time, as the thread that owns it sends them.
+parentPort?.on("message", async ({ dir }) => {
   const verdict = await checkForHandOver(dir);
   // A sound base's chunks are moved to the other thread, not copied.
   parentPort?.postMessage(verdict, verdict.ok ? transferList(verdict.base) : []);
+  collect?.();
 });
+
+function exposedGc() {
+  try {
+    setFlagsFromString("--expose-gc");
+    return runInNewContext("gc");
+  } catch {
+    return undefined;
+  }
+}

@@ -465,8 +465,32 @@ describe("checking in a worker thread", () => {
     await Promise.all([checkInWorker(FIXTURE_DIR), checkInWorker(FIXTURE_DIR)]);
     const after = checkCounts();
     expect(after.checks - before.checks).toBe(2);
-    // The first check took the spare waiting; the one spare started after both is the only one.
+    // The first check took the spare waiting; the one waiting after both (started, or a checking
+    // worker kept) is the only one.
+    expect(after.spares - before.spares + (after.kept - before.kept)).toBe(1);
+  });
+
+  it("keeps the worker that checked a small sound base for the next check, and starts none", async () => {
+    await checkInWorker(FIXTURE_DIR);
+    const before = checkCounts();
+    await checkInWorker(FIXTURE_DIR);
+    await checkInWorker(FIXTURE_DIR);
+    const after = checkCounts();
+    expect(after.kept - before.kept).toBe(2);
+    expect(after.spares - before.spares).toBe(0);
+  });
+
+  it("never keeps a worker that found problems: its memory goes with it", async () => {
+    const dir = fixtureCopy();
+    edit(dir, NUNL, "kind: reported", "kind: rumour");
+    await checkInWorker(FIXTURE_DIR);
+    const before = checkCounts();
+    expect((await checkInWorker(dir)).ok).toBe(false);
+    const after = checkCounts();
+    expect(after.kept - before.kept).toBe(0);
     expect(after.spares - before.spares).toBe(1);
+    // The fresh spare checks the next base as any worker would.
+    expect((await checkInWorker(FIXTURE_DIR)).ok).toBe(true);
   });
 
   it("lets a process end while its spare worker waits", () => {
