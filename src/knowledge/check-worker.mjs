@@ -23,11 +23,11 @@ if (process.platform === "linux") {
   }
 }
 
-const { checkForHandOver, keepParserStrings, transferList } = await tsImport(
-  "./load.ts",
-  import.meta.url,
-);
+const { checkForHandOver, keepParserStrings, nextCheck, rememberSoundFiles, transferList } =
+  await tsImport("./load.ts", import.meta.url);
 keepParserStrings();
+// This worker may check the next base too (check-off-thread.ts): unchanged files are not read again.
+rememberSoundFiles();
 // A worker kept for the next check waits idle, and an idle thread collects no garbage: the check's
 // is collected at once, so the wait costs the worker's modules, not the last base. (`gc` is not
 // exposed to a worker by an option: V8 flags cannot be given per worker.)
@@ -35,6 +35,7 @@ const collect = exposedGc();
 // Modules loaded, it waits for a folder (a spare is started ahead of the check it runs); one
 // check at a time, as the thread that owns it sends them.
 parentPort?.on("message", async ({ dir }) => {
+  nextCheck();
   const verdict = await checkForHandOver(dir);
   // A sound base's chunks are moved to the other thread, not copied.
   parentPort?.postMessage(verdict, verdict.ok ? transferList(verdict.base) : []);

@@ -13,7 +13,7 @@ import type { Fact, KnowledgeBase } from "./schema.js";
 
 /** For the worker, which loads this module alone. */
 export { transferList } from "./hand-back.js";
-export { keepParserStrings } from "./yaml-file.js";
+export { keepParserStrings, nextCheck, rememberSoundFiles } from "./yaml-file.js";
 
 export type LoadResult =
   | { readonly ok: true; readonly kb: KnowledgeBase }

@@ -7,6 +7,7 @@
  * matters for a base of many thousand facts; the `yaml` package, slower but keeping positions,
  * explains a syntax error and finds the line of a problem, and only runs when there is one.
  */
+import { createHash } from "node:crypto";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
@@ -46,8 +47,21 @@ export async function readYamlList<I extends z.ZodType>(
       : read.message;
     return unreadable(file, message, read.line);
   }
+  const key = `${dir}\u0000${file}`;
+  const hash = memory.on ? createHash("sha256").update(read.text).digest("base64") : "";
+  const known = memory.previous.get(key);
+  if (known !== undefined && known.hash === hash) {
+    memory.current.set(key, known);
+    memory.counts.reused++;
+    return known.result as ListFile<z.output<I>>;
+  }
   try {
-    return await parseAndValidate(read.text, file, schema, pace);
+    memory.counts.parsed++;
+    const result = await parseAndValidate(read.text, file, schema, pace);
+    if (memory.on && result.parsed && result.problems.length === 0) {
+      memory.current.set(key, { hash, result });
+    }
+    return result;
   } catch (error) {
     // A parser or validator that throws (a stack overflow on absurd nesting, say) ends this
     // file with a problem, not the whole load with a stack trace.
@@ -279,6 +293,35 @@ const copying = { strings: true };
 
 export function keepParserStrings(): void {
   copying.strings = false;
+}
+
+/**
+ * Sound files' results, by folder and file, with a hash of their text: in the worker kept between
+ * checks (check-off-thread.ts), a file whose text has not changed since the last check is not
+ * parsed and validated again (most of a check's time on a sound base). Only what the last check
+ * read is kept; the checks across files (references, quotes, duplicates) run every time.
+ */
+const memory = {
+  on: false,
+  previous: new Map<string, { hash: string; result: ListFile<unknown> }>(),
+  current: new Map<string, { hash: string; result: ListFile<unknown> }>(),
+  /** Files parsed, and files whose last sound result was reused (work counters, for tests). */
+  counts: { parsed: 0, reused: 0 },
+};
+
+export function fileCounts(): Readonly<{ parsed: number; reused: number }> {
+  return { ...memory.counts };
+}
+
+/** In the checking worker: remember sound files from one check to the next. */
+export function rememberSoundFiles(): void {
+  memory.on = true;
+}
+
+/** Before each check: what the last check read is what may be reused; the rest is dropped. */
+export function nextCheck(): void {
+  memory.previous = memory.current;
+  memory.current = new Map();
 }
 
 function idOf(item: unknown): string | undefined {
