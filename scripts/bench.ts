@@ -202,6 +202,7 @@ function printTable(rows: readonly SizeResult[]): void {
     ["index", (r) => ms(r.indexMs)],
     ["naive index", (r) => ms(r.naiveIndexMs)],
     ["reload", (r) => ms(r.reloadMs)],
+    ["1 file changed", (r) => (r.reloadChangedMs === undefined ? "–" : ms(r.reloadChangedMs))],
     ["max stall", (r) => ms(r.maxStallMs)],
     ["RSS", (r) => `${r.rssMb.toFixed(0)} MB`],
     ["heap", (r) => `${r.heapMb.toFixed(0)} MB`],

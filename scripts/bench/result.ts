@@ -48,7 +48,9 @@ export interface SizeResult {
   readonly indexMs: number;
   /** The same again while questions are being answered, until the new base is swapped in. */
   readonly reloadMs: number;
-  /** The event loop's longest delay during that reload. */
+  /** The same after one fact file changed (a curator's edit), the rest unchanged; generated bases. */
+  readonly reloadChangedMs?: number;
+  /** The event loop's longest delay during those reloads. */
   readonly maxStallMs: number;
   readonly answeredDuringReload: number;
   /** After loading. */
@@ -77,7 +79,11 @@ export function checkTargets(results: readonly SizeResult[]): Target[] {
   const k10 = at(10_000);
   if (k10) {
     check("p99 at 10,000 facts < 5 ms", k10.p99Ms < 5, ms(k10.p99Ms));
-    check("reload of 10,000 facts < 1 s", k10.reloadMs < 1000, ms(k10.reloadMs));
+    // Unchanged, and after a curator's edit to one file: both must be in time.
+    const slowest = Math.max(k10.reloadMs, k10.reloadChangedMs ?? 0);
+    const changed =
+      k10.reloadChangedMs === undefined ? "" : `, ${ms(k10.reloadChangedMs)} with one file changed`;
+    check("reload of 10,000 facts < 1 s", slowest < 1000, `${ms(k10.reloadMs)}${changed}`);
   }
   const k100 = at(100_000);
   if (k100) {

@@ -87,6 +87,16 @@ describe("checkTargets", () => {
   });
 });
 
+describe("the reload target", () => {
+  it("counts the reload after one file changed as well as the unchanged one", () => {
+    const reload = (over: Partial<SizeResult>) =>
+      checkTargets([result("10000", over)]).find((t) => t.name.startsWith("reload of 10,000"));
+    expect(reload({ reloadMs: 700, reloadChangedMs: 900 })?.met).toBe(true);
+    expect(reload({ reloadMs: 700, reloadChangedMs: 1200 })?.met).toBe(false);
+    expect(reload({ reloadMs: 700, reloadChangedMs: 1200 })?.detail).toContain("one file changed");
+  });
+});
+
 describe("percentile", () => {
   it("takes the value at or above the share asked", () => {
     const values = Array.from({ length: 100 }, (_, i) => 100 - i);
