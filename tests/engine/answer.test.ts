@@ -129,6 +129,11 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
     ["did facebook say there was a paper trail", "negotiations and documentation"],
     ["has facebook been in hot water before", "not the first"],
     ["wie heeft de gegevens verwijderd", "inmiddels gewist"],
+    ["was it only for people who hooked their facebook up to the apps", "Facebook Login"],
+    // "so its fine" is chatter, not a fine.
+    ["so facebook basically says everyone does this so its fine", "common in our industry"],
+    // The FTC by description.
+    ["did facebook break its agreement with the consumer watchdog", "2012 settlement"],
   ])("%j reaches the fact that says %j", (q, span) => {
     const a = ask(q);
     expect(a.answered).toBe(true);
