@@ -132,6 +132,8 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
     ["was it only for people who hooked their facebook up to the apps", "Facebook Login"],
     // "so its fine" is chatter, not a fine.
     ["so facebook basically says everyone does this so its fine", "common in our industry"],
+    // Facebook by description, permission in other words.
+    ["did zuck's team say users had to okay it", "permission"],
     // The FTC by description.
     ["did facebook break its agreement with the consumer watchdog", "2012 settlement"],
   ])("%j reaches the fact that says %j", (q, span) => {
