@@ -229,10 +229,15 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     const central = ranked[0]?.prepared.fact.about[0];
     const outletLeads =
       central !== undefined && named.includes(central) && role(central) === "news-outlet";
+    // An outlet of the kind asked is what is asked for ("which dutch site did Netflix talk to":
+    // the Dutch site is the answer, not the source of one).
+    const kind = u.asksClass?.word;
+    const fits = (id: string) => Number(kind !== undefined && fitsClass(p, id, kind));
+    const subject = (id: string) => role(id) !== "news-outlet" || fits(id) === 1;
     const subjects = outletLeads
       ? [central, ...named.filter((id) => id !== central && role(id) !== "news-outlet")]
       : named.some((id) => role(id) !== "news-outlet")
-        ? named.filter((id) => role(id) !== "news-outlet")
+        ? named.filter(subject)
         : named;
     // The platform's position follows its partners' facts, when a partner is named as such: a
     // description fitting many ("other tech companies") does not outrank the platform's name.
@@ -244,11 +249,7 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     // "which bank was it": an organization of the kind asked leads.
     const asked = new Set(u.followUp);
     subjects.sort((a, b) => Number(asked.has(b)) - Number(asked.has(a)));
-    const kind = u.asksClass?.word;
-    if (kind !== undefined) {
-      const fits = (id: string) => Number(fitsClass(p, id, kind));
-      subjects.sort((a, b) => fits(b) - fits(a));
-    }
+    if (kind !== undefined) subjects.sort((a, b) => fits(b) - fits(a));
     return subjects.slice(0, MAX_SUBJECTS);
   }
   const best = ranked[0]?.score ?? 0;

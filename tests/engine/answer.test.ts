@@ -647,6 +647,15 @@ describe("declining", () => {
 });
 
 describe("questions about the reporting itself", () => {
+  it("leads with the outlet of the kind asked, though the outlet is also a source", () => {
+    expect(companyIds(ask("which dutch news site did netflix's spokesperson speak to"))[0]).toBe(
+      "nu-nl",
+    );
+    expect(companyIds(ask("welke nederlandse site sprak de woordvoerder van netflix"))[0]).toBe(
+      "nu-nl",
+    );
+  });
+
   it("leads with the outlet that reported what is asked", () => {
     expect(companyIds(ask("who broke the story?"))[0]).toBe("new-york-times");
     const cnbc = ask("which outlet said the companies could read, write and delete messages");
