@@ -176,6 +176,7 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
   const topicTotal = u.topics.reduce((sum, t) => sum + t.score, 0);
   const outlets = namedOutlets(u, p);
   const named = u.organizations.map((m) => m.id);
+  const asksOutlet = u.asks.some((k) => p.lexicon.answeredBy.get(k) === "news-outlet");
   const topicalOf = (pf: PreparedFact) => {
     let topical = 0;
     for (const t of u.topics) if (pf.fact.topics.includes(t.id)) topical += t.score;
@@ -191,8 +192,10 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
     const lex = lexical.score(i, pf);
     const topical = topicalOf(pf);
     const f = fuzzy.get(i) ?? 0;
-    // "What did NU.nl report about Netflix?": the outlet named is where to look.
-    const viaOutlet = outlets.some((o) => pf.reportedBy.includes(o)) ? 1 : 0;
+    // "What did NU.nl report about Netflix?": the outlet named is where to look. "Which outlet
+    // did Netflix give a statement to?": a statement it gave to an outlet is.
+    const toOutlet = asksOutlet && pf.fact.voice.to !== undefined && saidBy(pf, named);
+    const viaOutlet = toOutlet || outlets.some((o) => pf.reportedBy.includes(o)) ? 1 : 0;
     const kind = u.asks.some((k) => maskHas(pf.holds, k)) ? 1 : 0;
     // The kind asked counts for a fact about an organization named even with no word in common
     // ("who wrote the TechRadar piece?": the author's bio holds a person).
@@ -234,6 +237,11 @@ function termOf(word: string, p: Prepared): string {
 }
 
 /** News outlets named next to another organization: the question's source, not its subject. */
+/** Whether one of the organizations is among the fact's speakers. */
+function saidBy(pf: PreparedFact, ids: readonly string[]): boolean {
+  return (pf.fact.voice.who ?? []).some((id) => ids.includes(id));
+}
+
 function namedOutlets(u: Understanding, p: Prepared): string[] {
   const isOutlet = (id: string) => p.organizations.byId.get(id)?.role === "news-outlet";
   const ids = u.organizations.map((m) => m.id);

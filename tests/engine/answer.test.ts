@@ -647,6 +647,10 @@ describe("declining", () => {
 });
 
 describe("questions about the reporting itself", () => {
+  it("leads with the outlet a company's statement was given to, when an outlet is asked", () => {
+    expect(companyIds(ask("which outlet did netflix tell its side to"))[0]).toBe("nu-nl");
+  });
+
   it("leads with the outlet of the kind asked, though the outlet is also a source", () => {
     expect(companyIds(ask("which dutch news site did netflix's spokesperson speak to"))[0]).toBe(
       "nu-nl",
