@@ -194,6 +194,7 @@ describe("declining", () => {
     // Its subject is words the sources never use: no fact of Netflix's dates a new season.
     ["when does the next season of the crown drop on netflix", "date"],
     ["what is the spotify integration called", "name"],
+    ["which version of the api did netflix get", "name"],
     ["hoe heet die functie van netflix", "name"],
     ["what is the spotify spokesperson's name", "name"],
     ["did spotify refund its users", "consequence"],
