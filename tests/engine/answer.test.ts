@@ -213,6 +213,8 @@ describe("declining", () => {
     ["when was netflix founded", "date"],
     // The sources say only that the 2012 settlement was not violated, not what it required.
     ["what did the consent decree require facebook to do", "requirement"],
+    ["ok the ftc settlement, what were the terms", "requirement"],
+    ["wat stond erin, in die ftc schikking", "requirement"],
     // The person asked of the platform must be in its own facts, not in an outlet's byline.
     ["who at facebook wrote the blog post, which executive", "person"],
   ])("says the sources do not report the kind of information %j asks for", (q, subject) => {
