@@ -96,8 +96,11 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
   // "Who broke the story?" is whole: the kind asked names its subject (the outlets).
   const asksRole = u.asks.some((k) => p.lexicon.answeredBy.has(k));
   // No topic: nothing the base is about, unless a word of the base is asked about in a way that
-  // says what is wanted ("how many partners were there?": a count of a word the facts use).
-  const asksOfKnown = u.contentWords.length > 0 && (u.asks.length > 0 || u.asksWhich);
+  // says what is wanted ("how many partners were there?": a count of a word the facts use), or
+  // enough of its words are ("the normal developer access thing every platform does").
+  const known = new Set(u.contentWords.map(stem)).size;
+  const asksOfKnown =
+    (known > 0 && (u.asks.length > 0 || u.asksWhich)) || known >= TUNING.minWordsWithoutTopic;
   if (u.topics.length === 0 && !asksOfKnown) return decline({ code: "outside-sources" });
   // One word is too little ("can you read this?") unless it is one few facts use ("legal").
   const rare = [...subject].some((s) => {

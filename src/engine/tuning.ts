@@ -31,6 +31,11 @@ export const TUNING = {
    * is asked; a common one ("read") does not.
    */
   rareSubjectFacts: 2,
+  /**
+   * A question naming no organization and no topic is ranked (not declined at once) with this many
+   * distinct words of the base: two ("play some music") are too few to say it is about the story.
+   */
+  minWordsWithoutTopic: 3,
   /** Words the sources never use, listed in a note: at most this many, of three letters or more. */
   maxNoteWords: 5,
   /**

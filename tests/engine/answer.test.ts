@@ -151,6 +151,14 @@ describe("questions that name no organization and no topic", () => {
     expect(quotes.join(" | ")).toContain("four partners");
   });
 
+  it("answers one that uses enough of the facts' words", () => {
+    const a = ask("isnt that just normal developer access on any platform");
+    expect(a.answered).toBe(true);
+    expect(a.companies.flatMap((c) => c.facts.map((f) => f.quote)).join(" ")).toContain(
+      "API level access to developers",
+    );
+  });
+
   it("still declines one whose words the facts do not use", () => {
     expect(ask("how many pizzas were there in total").answered).toBe(false);
   });
