@@ -50,6 +50,11 @@ describe("content words", () => {
     expect(u.unknownWords).toEqual(["zebra", "giraffe"]);
   });
 
+  it("reads a contracted 'when'd' as asking a date, and 'when' inside a clause as not", () => {
+    expect(understand("when'd netflix shut it", p).asks).toEqual(["date"]);
+    expect(understand("what did netflix say when the story broke", p).asks).toEqual([]);
+  });
+
   it("reads a question word typed with two letters swapped", () => {
     expect(understand("waht did amazon get", p).tokens[0]?.text).toBe("what");
   });
