@@ -52,7 +52,7 @@ describe.each([
   "dev-r",
   "dev-s",
   "dev-t",
-  "sealed-7",
+  "dev-u",
   "sealed-8",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
