@@ -134,6 +134,8 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
     ["so facebook basically says everyone does this so its fine", "common in our industry"],
     // Facebook by description, permission in other words.
     ["did zuck's team say users had to okay it", "permission"],
+    // Netflix by description.
+    ["did the binge watching service read dms", "At no time did we access"],
     // The FTC by description.
     ["did facebook break its agreement with the consumer watchdog", "2012 settlement"],
   ])("%j reaches the fact that says %j", (q, span) => {
@@ -311,6 +313,8 @@ describe("declining", () => {
     for (const q of [
       "can we sue facebook over this... jk jk, what did sony get",
       "should i sue facebook over this lol jk, what did sony get",
+      "can we sue facebook over this? scratch that, what did sony get",
+      "kunnen we facebook aanklagen? laat maar, wat kreeg sony",
     ]) {
       const a = ask(q);
       expect(a.answered, q).toBe(true);
