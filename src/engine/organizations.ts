@@ -277,13 +277,14 @@ function closestVariant(typed: string, variants: readonly Variant[], slice?: rea
   let best: { variant: Variant; distance: number } | undefined;
   const letters = letterCounts(typed);
   for (const variant of variants) {
-    if (slice && !wordByWord(slice, variant)) continue;
     const edits = maxEdits(Math.max(typed.length, variant.joined.length));
     if (!mayBeWithin(letters, variant.letters, edits)) continue;
     const distance = typoDistance(typed, variant.joined);
     if (distance === undefined) continue;
     // "window" is a word of its own, not "Windows" mistyped: a plural name less its s.
     if (`${typed}s` === variant.joined) continue;
+    // Word by word only for a name already within reach as a whole (it is the dearer test).
+    if (slice && !wordByWord(slice, variant)) continue;
     // Five-letter names ("apple", "alexa") accept a dropped or swapped letter, not a changed one:
     // "aple" and "appel" are Apple, "apply" is not.
     if (variant.joined.length <= 5 && typed.length === variant.joined.length) {
