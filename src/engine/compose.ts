@@ -80,7 +80,8 @@ export function compose(
   // Every subject gets at least one fact; the platform's position takes what is left over.
   const reserve = Math.max(0, Math.min(wantsPosition ? (platformNamed ? 2 : 1) : 0, maxFacts - n));
   const asked = u.contentWords.length > 0 || u.topics.length > 0;
-  const plans = subjects.map((id) => planSubject(id, ranked, p, u.asks));
+  const about = rankedAbout(ranked, subjects);
+  const plans = subjects.map((id) => planSubject(id, about.get(id) ?? [], ranked, p, u.asks));
   const shown = allocate(plans, maxFacts - reserve, n === 1 ? maxFacts : MAX_PER_COMPANY);
 
   const companies: AnswerCompany[] = [];
@@ -287,14 +288,30 @@ function belongsTo(pf: PreparedFact, id: string, p: Prepared): boolean {
   return pf.fact.kind !== "response" || pf.speakers.includes(id) || pf.speakers.length === 0;
 }
 
+/**
+ * The ranked facts about each subject, in ranked order: one pass over them, not one per subject
+ * (a question made of many names has up to `MAX_SUBJECTS` subjects and thousands of facts ranked).
+ */
+function rankedAbout(
+  ranked: readonly RankedFact[],
+  subjects: readonly string[],
+): Map<string, RankedFact[]> {
+  const out = new Map<string, RankedFact[]>(subjects.map((id) => [id, []]));
+  for (const r of ranked) {
+    for (const id of r.prepared.fact.about) out.get(id)?.push(r);
+  }
+  return out;
+}
+
 function planSubject(
   id: string,
+  about: readonly RankedFact[],
   ranked: readonly RankedFact[],
   p: Prepared,
   asks: readonly InfoKind[],
 ): SubjectPlan {
   const centrality = (r: RankedFact) => 1 / (1 + 0.15 * aboutRank(r, id));
-  const candidates = ranked
+  const candidates = about
     .filter((r) => belongsTo(r.prepared, id, p))
     .map((r) => ({ r, s: r.score * centrality(r) }))
     .sort((a, b) => b.s - a.s);
