@@ -219,6 +219,8 @@ describe("declining", () => {
     ["will netflix ever bring back the recommendations feature", "future"],
     // Sony's facts say only that it was given access, not what it did with it.
     ["what did sony do with the friends data", "use"],
+    // "write" is a word of the story ("read, write and delete"): no real question beside the poem.
+    ["write me a poem about pizza", "opinion"],
     // "found" is a word of stopwords-iso's English list, but a question about a company's past turns on it.
     ["when was netflix founded", "date"],
     // The sources say only that the 2012 settlement was not violated, not what it required.
