@@ -211,6 +211,7 @@ describe("declining", () => {
     ["did microsoft lay off anyone over it", "consequence"],
     ["wie heeft bij microsoft dat goedgekeurd", "person"],
     ["who leaked the deals to the times", "person"],
+    ["welke medewerker heeft de documenten aan de nyt gelekt", "person"],
     ["what were the actual terms of the ftc consent decree", "requirement"],
     ["did facebook fire the engineers who built it", "consequence"],
     ["did netflix execs have to testify", "consequence"],
