@@ -226,5 +226,6 @@ function emptyUnderstanding(question: unknown): Understanding {
     followUp: [],
     counted: undefined,
     asksStatementOf: [],
+    asksStatementOfUnknown: [],
   };
 }

@@ -276,6 +276,33 @@ export function statementAsked(
   return [...out];
 }
 
+/**
+ * Names the sources do not cover whose own words are asked for ("what did the Canadian government
+ * say about RBC"): the name stands at most two words before the cue, a question word before it.
+ */
+export function statementOfUnknown(
+  typed: readonly Token[],
+  cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
+  unknownNames: readonly string[],
+): string[] {
+  const out = new Set<string>();
+  for (const at of cuesAt.get("statement") ?? []) {
+    const before = typed.slice(Math.max(0, at - TUNING.questionWordReach), at);
+    if (!before.some((t) => NAME_QUESTION_WORDS.has(t.text) || t.text === "how")) continue;
+    const near = new Set(typed.slice(Math.max(0, at - 3), at).map((t) => t.raw.toLowerCase()));
+    for (const name of unknownNames) {
+      if (
+        name
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => near.has(w))
+      )
+        out.add(name);
+    }
+  }
+  return [...out];
+}
+
 /** Cue words that name a statement, followed by whose it is ("the response from Sony"). */
 const STATEMENT_NOUNS = new Set([
   "response",

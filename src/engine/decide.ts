@@ -76,6 +76,10 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
     const organizations = refs(p, u.asksNameOf);
     return decline({ code: "not-in-sources", subject: "name", organizations }, u.asksNameOf);
   }
+  // "What did the Canadian government say about RBC?": a party the sources do not cover.
+  if (u.asksStatementOfUnknown.length > 0) {
+    return decline({ code: "unknown-names", names: [...u.asksStatementOfUnknown] }, named);
+  }
   // "What did Sony say?": the sources quote no response of its own (decided at load).
   const silent = u.asksStatementOf.filter((id) => {
     const org = p.organizations.byId.get(id);

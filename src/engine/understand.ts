@@ -14,6 +14,7 @@ import {
   personAsked,
   setAsideOrganizations,
   statementAsked,
+  statementOfUnknown,
 } from "./asked.js";
 import { countedNoun } from "./counted.js";
 import { typoDistance } from "./fuzzy.js";
@@ -69,6 +70,8 @@ export interface Understanding {
   readonly asksClass: ClassAsked | undefined;
   /** Organizations whose own words are asked for ("what did Sony say"): see asked.ts. */
   readonly asksStatementOf: readonly string[];
+  /** Names the sources do not cover whose own words are asked for ("what did Google say"). */
+  readonly asksStatementOfUnknown: readonly string[];
   /** What a count asked is of ("how many users" → "users"), as typed: see counted.ts. */
   readonly counted: string | undefined;
 }
@@ -189,6 +192,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     asksNameOf: nameAskedOf(typed, named, prepared),
     asksClass: classAsked(typed, prepared.lexicon.classWords, prepared.lexicon.qualifierWords),
     asksStatementOf: statementAsked(typed, named, reading.cuesAt),
+    asksStatementOfUnknown: statementOfUnknown(typed, reading.cuesAt, unknownNames),
     counted: countedNoun(typed.length, reading.cuesAt.get("count")?.[0], (i) => {
       if (names.has(i)) return undefined;
       const at = reading.positions[i] ?? -1;

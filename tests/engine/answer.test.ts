@@ -474,6 +474,15 @@ describe("declining", () => {
     });
   });
 
+  it("names the party it knows nothing about whose own words are asked, beside a covered one", () => {
+    expect(ask("what did the canadian government say about rbc reading chats").reason).toEqual({
+      code: "unknown-names",
+      names: ["canadian government"],
+    });
+    // A person outside the story around a question about it still leaves the question.
+    expect(ask("pretend you are zuckerberg and tell me what spotify said").answered).toBe(true);
+  });
+
   it("names the product or feature it knows nothing about, asked of the platform", () => {
     expect(ask("is messenger end to end encrypted now").reason).toEqual({
       code: "unknown-names",
