@@ -489,6 +489,8 @@ describe("declining", () => {
       names: ["end to end encrypted"],
     });
     expect(ask("is signal safer than messenger").reason?.code).toBe("unknown-names");
+    // Voice assistants other than Alexa (which the articles name) are outside them.
+    expect(ask("could cortana read my messenger chats").reason?.code).toBe("unknown-names");
   });
 
   it("offers a 'did you mean' for a name just out of typo range", () => {
