@@ -264,9 +264,7 @@ export function statementAsked(
   cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
 ): string[] {
   const out = new Set<string>();
-  for (const at of cuesAt.get("statement") ?? []) {
-    const before = typed.slice(Math.max(0, at - TUNING.questionWordReach), at);
-    if (!before.some((t) => NAME_QUESTION_WORDS.has(t.text) || t.text === "how")) continue;
+  for (const at of askedStatementCues(typed, cuesAt)) {
     for (const m of named) {
       // After a verb it is what was spoken about ("what did FB say about the PR agency").
       const after = STATEMENT_NOUNS.has(typed[at]?.text ?? "") && m.start > at && m.start - at <= 3;
@@ -286,21 +284,26 @@ export function statementOfUnknown(
   unknownNames: readonly string[],
 ): string[] {
   const out = new Set<string>();
-  for (const at of cuesAt.get("statement") ?? []) {
-    const before = typed.slice(Math.max(0, at - TUNING.questionWordReach), at);
-    if (!before.some((t) => NAME_QUESTION_WORDS.has(t.text) || t.text === "how")) continue;
+  for (const at of askedStatementCues(typed, cuesAt)) {
     const near = new Set(typed.slice(Math.max(0, at - 3), at).map((t) => t.raw.toLowerCase()));
     for (const name of unknownNames) {
-      if (
-        name
-          .toLowerCase()
-          .split(/\s+/)
-          .some((w) => near.has(w))
-      )
-        out.add(name);
+      const nameWords = name.toLowerCase().split(/\s+/);
+      if (nameWords.some((w) => near.has(w))) out.add(name);
     }
   }
   return [...out];
+}
+
+/** Positions of statement cues with a question word shortly before them ("what did … say"). */
+function askedStatementCues(
+  typed: readonly Token[],
+  cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
+): number[] {
+  return (cuesAt.get("statement") ?? []).filter((at) =>
+    typed
+      .slice(Math.max(0, at - TUNING.questionWordReach), at)
+      .some((t) => NAME_QUESTION_WORDS.has(t.text) || t.text === "how"),
+  );
 }
 
 /** Cue words that name a statement, followed by whose it is ("the response from Sony"). */

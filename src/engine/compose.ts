@@ -233,8 +233,8 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     // An outlet of the kind asked is what is asked for ("which dutch site did Netflix talk to":
     // the Dutch site is the answer, not the source of one).
     const kind = u.asksClass?.word;
-    const fits = (id: string) => Number(kind !== undefined && fitsClass(p, id, kind));
-    const subject = (id: string) => role(id) !== "news-outlet" || fits(id) === 1;
+    const fits = (id: string) => kind !== undefined && fitsClass(p, id, kind);
+    const subject = (id: string) => role(id) !== "news-outlet" || fits(id);
     const subjects = outletLeads
       ? [central, ...named.filter((id) => id !== central && role(id) !== "news-outlet")]
       : named.some((id) => role(id) !== "news-outlet")
@@ -250,7 +250,7 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     // "which bank was it": an organization of the kind asked leads.
     const asked = new Set(u.followUp);
     subjects.sort((a, b) => Number(asked.has(b)) - Number(asked.has(a)));
-    if (kind !== undefined) subjects.sort((a, b) => fits(b) - fits(a));
+    if (kind !== undefined) subjects.sort((a, b) => Number(fits(b)) - Number(fits(a)));
     return subjects.slice(0, MAX_SUBJECTS);
   }
   const best = ranked[0]?.score ?? 0;
