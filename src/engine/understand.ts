@@ -91,7 +91,14 @@ function questionWordTypo(token: Token, p: Prepared): Token {
  * an ordinary word ("wins"), so only these.
  */
 const TYPED_QUESTION_WORDS = [
-  ...["what", "which", "where", "whose", "welke", "hoeveel", "waarom", "wanneer"],
+  "what",
+  "which",
+  "where",
+  "whose",
+  "welke",
+  "hoeveel",
+  "waarom",
+  "wanneer",
 ];
 
 export function understand(raw: unknown, prepared: Prepared): Understanding {
