@@ -53,7 +53,9 @@ describe.each([
   "dev-s",
   "dev-t",
   "dev-u",
+  "dev-v",
   "sealed-8",
+  "sealed-9",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
     const entries = set(name);
