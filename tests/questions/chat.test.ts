@@ -54,6 +54,7 @@ describe.each([
   "dev-t",
   "dev-u",
   "dev-v",
+  "dev-w",
   "sealed-8",
   "sealed-9",
 ])("question set chat-%s", (name) => {
