@@ -57,11 +57,12 @@ export async function takeOver(
   pace: Pace = pacer(),
 ): Promise<KnowledgeBase> {
   const decoder = new TextDecoder();
+  const share = sharer();
   const read = async <T>(list: readonly Uint8Array[], freezeEach: boolean): Promise<T[]> => {
     const out: T[] = [];
     for (const chunk of list) {
       const items = JSON.parse(decoder.decode(chunk)) as T[];
-      for (const item of items) out.push(freezeEach ? deepFreeze(item) : item);
+      for (const item of items) out.push(freezeEach ? deepFreeze(share(item) as T) : item);
       const turn = pace();
       if (turn) await turn;
     }
@@ -94,4 +95,41 @@ function chunks(items: readonly unknown[], per = ITEMS_PER_CHUNK): Uint8Array[] 
     out.push(encoder.encode(JSON.stringify(items.slice(i, i + per))));
   }
   return out;
+}
+
+/** Longest string shared between items: names, ids, keywords; not quotes or summaries. */
+const SHARED_MAX = 80;
+
+/**
+ * Items repeat their short strings (ids, speakers, keywords) and lists of them: one copy of
+ * each, so a large base is fewer objects for the collector to walk.
+ */
+function sharer(): (value: unknown) => unknown {
+  const strings = new Map<string, string>();
+  const lists = new Map<string, readonly string[]>();
+  const share = (value: unknown): unknown => {
+    if (typeof value === "string") {
+      if (value.length > SHARED_MAX) return value;
+      const seen = strings.get(value);
+      if (seen !== undefined) return seen;
+      strings.set(value, value);
+      return value;
+    }
+    if (Array.isArray(value)) {
+      const items = value.map(share);
+      if (!items.every((v) => typeof v === "string")) return items;
+      const key = items.join("\u0000");
+      const seen = lists.get(key);
+      if (seen !== undefined) return seen;
+      const list = Object.freeze(items as string[]);
+      lists.set(key, list);
+      return list;
+    }
+    if (value && typeof value === "object") {
+      const record = value as Record<string, unknown>;
+      for (const k of Object.keys(record)) record[k] = share(record[k]);
+    }
+    return value;
+  };
+  return share;
 }

@@ -67,6 +67,28 @@ describe("the base handed back by the checking worker", () => {
   });
 });
 
+describe("the values facts repeat", () => {
+  it("are one copy: facts with the same list of organizations or topics share it", async () => {
+    const handed = await loadCheckedOffThread(generated.dir);
+    if (!handed.ok) throw new Error("generated base rejected");
+    const first = new Map<string, readonly string[]>();
+    let repeated = 0;
+    for (const fact of handed.kb.facts) {
+      for (const list of [fact.about, fact.topics]) {
+        const key = list.join(",");
+        const seen = first.get(key);
+        if (seen === undefined) first.set(key, list);
+        else {
+          expect(list).toBe(seen);
+          repeated++;
+        }
+      }
+    }
+    // A base of 3,000 facts repeats its lists thousands of times.
+    expect(repeated).toBeGreaterThan(1000);
+  });
+});
+
 describe("chunks", () => {
   it("hold a chunk of items each, and give back the values they were made from", async () => {
     const kb = await direct(generated.dir);
