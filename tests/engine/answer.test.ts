@@ -215,6 +215,9 @@ describe("declining", () => {
     ["what were the actual terms of the ftc consent decree", "requirement"],
     ["did facebook fire the engineers who built it", "consequence"],
     ["did netflix execs have to testify", "consequence"],
+    // Broken up by regulators, or "aangepakt" (gone after): consequences the sources never report.
+    ["could regulators split up facebook over the messages", "consequence"],
+    ["werd spotify hiervoor aangepakt", "consequence"],
     ["wat kost spotify premium", "amount"],
     // The sources end in December 2018: what is to come is held only where they say so.
     ["will netflix ever bring back the recommendations feature", "future"],
@@ -491,6 +494,13 @@ describe("declining", () => {
     expect(ask("is signal safer than messenger").reason?.code).toBe("unknown-names");
     // Voice assistants other than Alexa (which the articles name) are outside them.
     expect(ask("could cortana read my messenger chats").reason?.code).toBe("unknown-names");
+  });
+
+  it("names the European Union, which the sources never mention, asked of the platform", () => {
+    expect(ask("did the european union look into facebook's deals").reason).toEqual({
+      code: "unknown-names",
+      names: ["european union"],
+    });
   });
 
   it("offers a 'did you mean' for a name just out of typo range", () => {
