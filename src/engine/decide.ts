@@ -63,6 +63,10 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
   );
   // "What is the best VPN against Facebook?" asks for advice first: the sources give none.
   if (u.asksAdvice) return decline({ code: "advice" }, named);
+  // "Did Sony use the data for the PlayStation Network?" asks about a product the sources never
+  // mention, whoever makes it: a company beside it is only whose product it is.
+  const products = u.unknownNames.filter((n) => p.lexicon.outsideProducts.has(words(n).join(" ")));
+  if (products.length > 0) return decline({ code: "unknown-names", names: products }, named);
   if (u.unknownNames.length > 0 && onlyPlatform && !(onlyPeople && u.topics.length > 0)) {
     return decline({ code: "unknown-names", names: [...u.unknownNames] });
   }

@@ -38,6 +38,8 @@ export interface LexiconIndex {
   readonly outsideWords: ReadonlySet<string>;
   /** Words of the names of people outside the story ("zuckerberg", "tim cook"), folded. */
   readonly outsidePeople: ReadonlySet<string>;
+  /** Names of products and features outside the story ("playstation network"), folded. */
+  readonly outsideProducts: ReadonlySet<string>;
   /** Kinds of organization asked for by name ("bank", "competitors"), folded, one word each. */
   readonly classWords: ReadonlySet<string>;
   /** The class words that qualify a kind of organization (a class entry's `qualifiers`). */
@@ -108,6 +110,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const exceptWords = new Set<string>();
   const retractWords = new Set<string>();
   const outsidePeople = new Set<string>();
+  const outsideProducts = new Set<string>();
   let longest = 1;
   // A word or phrase as the steps that read words compare it: folded, words joined by a space.
   const folded = (w: string | number) => words(String(w)).join(" ");
@@ -144,6 +147,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
       }
       if (entry.kind === "outside" && cueWords.length === 1) outsideWords.add(cueWords[0] ?? "");
       if (entry.kind === "outside" && entry.people) for (const w of cueWords) outsidePeople.add(w);
+      if (entry.kind === "outside" && entry.products) outsideProducts.add(cueWords.join(" "));
     }
     if (entry.kind === "info") {
       // As written, like the cues: "authorization" is not "author" (their stems are one).
@@ -162,6 +166,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     notAfter,
     outsideWords,
     outsidePeople,
+    outsideProducts,
     classWords,
     qualifierWords,
     countedKinds,

@@ -236,6 +236,11 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
      * still asks about the story, where "did Twitter read DMs?" asks about another company.
      */
     people: z.boolean().default(false),
+    /**
+     * Products and features, not companies: "did Sony use the data for the PlayStation Network?"
+     * asks about the product, which the sources never mention, though Sony is covered.
+     */
+    products: z.boolean().default(false),
   }),
   z.strictObject({
     id: Id,

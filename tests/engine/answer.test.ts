@@ -496,6 +496,18 @@ describe("declining", () => {
     expect(ask("could cortana read my messenger chats").reason?.code).toBe("unknown-names");
   });
 
+  it("names the product the sources never mention, though the company that makes it is covered", () => {
+    expect(ask("did microsoft use the friends data for xbox live").reason).toEqual({
+      code: "unknown-names",
+      names: ["xbox live"],
+    });
+    expect(ask("did amazon put the contact info into prime video").reason?.code).toBe(
+      "unknown-names",
+    );
+    // Another company beside a covered one is not a product: the covered one is answered.
+    expect(ask("did google and amazon get contact info").answered).toBe(true);
+  });
+
   it("names the European Union, which the sources never mention, asked of the platform", () => {
     expect(ask("did the european union look into facebook's deals").reason).toEqual({
       code: "unknown-names",
