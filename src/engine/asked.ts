@@ -100,6 +100,25 @@ export function kindsNotAfter(
   });
 }
 
+/**
+ * "Which shows were shared most": a kind with `askedWith` words asks only where one of them
+ * stands up to a few words before a cue ("the part that bugs me most" asks no ranking).
+ */
+export function kindsAskedWith(
+  asks: InfoKind[],
+  typed: readonly Token[],
+  cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
+  askedWith: ReadonlyMap<InfoKind, ReadonlySet<string>>,
+): InfoKind[] {
+  return asks.filter((k) => {
+    const words = askedWith.get(k);
+    if (!words) return true;
+    return (cuesAt.get(k) ?? []).some((at) =>
+      typed.slice(Math.max(0, at - TUNING.questionWordReach), at).some((t) => words.has(t.text)),
+    );
+  });
+}
+
 /** How many tokens from `i` are one of the words or two-word phrases of `set`: 2, 1 or 0. */
 function phraseWidth(tokens: readonly Token[], i: number, set: ReadonlySet<string>): number {
   const one = tokens[i]?.text ?? "";

@@ -34,6 +34,8 @@ export interface LexiconIndex {
   readonly heldByAnyShown: ReadonlySet<InfoKind>;
   /** Words that, shortly before a kind's cue, make it ask something else (`notAfter`), folded. */
   readonly notAfter: ReadonlyMap<InfoKind, ReadonlySet<string>>;
+  /** Question words one of which must come shortly before a kind's cue (`askedWith`), folded. */
+  readonly askedWith: ReadonlyMap<InfoKind, ReadonlySet<string>>;
   /** One-word names outside the story ("twitter"), for typo-tolerant look-up. */
   readonly outsideWords: ReadonlySet<string>;
   /** Words of the names of people outside the story ("zuckerberg", "tim cook"), folded. */
@@ -103,6 +105,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const answeredBy = new Map<InfoKind, Role>();
   const heldByAnyShown = new Set<InfoKind>();
   const notAfter = new Map<InfoKind, Set<string>>();
+  const askedWith = new Map<InfoKind, Set<string>>();
   const outsideWords = new Set<string>();
   const classWords = new Set<string>();
   const qualifierWords = new Set<string>();
@@ -155,6 +158,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
       if (entry.answeredBy) answeredBy.set(entry.id, entry.answeredBy);
       if (entry.anyShownFact) heldByAnyShown.add(entry.id);
       if (entry.notAfter) notAfter.set(entry.id, new Set(entry.notAfter.map(folded)));
+      if (entry.askedWith) askedWith.set(entry.id, new Set(entry.askedWith.map(folded)));
     }
   }
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
@@ -164,6 +168,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     answeredBy,
     heldByAnyShown,
     notAfter,
+    askedWith,
     outsideWords,
     outsidePeople,
     outsideProducts,

@@ -8,6 +8,7 @@ import {
   classAsked,
   followedUp,
   kindsAfterRetraction,
+  kindsAskedWith,
   kindsNotAfter,
   kindsOfQuestionClauses,
   nameAskedOf,
@@ -177,10 +178,15 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     asks: personAsked(
       kindsAfterRetraction(
         kindsNotAfter(
-          kindsOfQuestionClauses(
-            [...reading.asks].filter((k) => k !== "statement"),
+          kindsAskedWith(
+            kindsOfQuestionClauses(
+              [...reading.asks].filter((k) => k !== "statement"),
+              typed,
+              reading.cuesAt,
+            ),
             typed,
             reading.cuesAt,
+            prepared.lexicon.askedWith,
           ),
           typed,
           reading.cuesAt,

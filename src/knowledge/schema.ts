@@ -188,6 +188,7 @@ export const InfoKind = z.enum([
   "statement",
   "future",
   "use",
+  "ranking",
 ]);
 export type InfoKind = z.infer<typeof InfoKind>;
 export const LexiconEntrySchema = z.discriminatedUnion("kind", [
@@ -219,6 +220,11 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
      * it" asks what they were able to do, not what they did.
      */
     notAfter: LexiconWords.optional(),
+    /**
+     * Question words one of which must stand a few words before a cue for it to ask the kind:
+     * "which shows were shared most" asks a ranking, "the part that bugs me most" does not.
+     */
+    askedWith: LexiconWords.optional(),
     /**
      * Keep the cue's words in the question as words, too: "author" and "written" are also what a
      * fact's keywords say ("where has the author written?").

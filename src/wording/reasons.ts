@@ -27,6 +27,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     statement: "a response or statement from the company",
     future: "predictions: they report up to December 2018",
     use: "what the data was used for",
+    ranking: "a ranking of which was most or least",
   },
   nl: {
     // Each follows "geen": "Mijn bronnen noemen geen geldbedrag".
@@ -46,6 +47,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     statement: "reactie of verklaring van het bedrijf",
     future: "voorspellingen: ze melden wat er tot december 2018 gebeurde",
     use: "gebruik van de gegevens",
+    ranking: "rangorde van wat het meest of minst was",
   },
 };
 

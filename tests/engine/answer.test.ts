@@ -218,6 +218,9 @@ describe("declining", () => {
     // Broken up by regulators, or "aangepakt" (gone after): consequences the sources never report.
     ["could regulators split up facebook over the messages", "consequence"],
     ["werd spotify hiervoor aangepakt", "consequence"],
+    // The sources rank nothing: which one did something most is not in them.
+    ["which partner read the most messages", "ranking"],
+    ["welke app kreeg het meest aan gegevens", "ranking"],
     ["wat kost spotify premium", "amount"],
     // The sources end in December 2018: what is to come is held only where they say so.
     ["will netflix ever bring back the recommendations feature", "future"],
@@ -494,6 +497,13 @@ describe("declining", () => {
     expect(ask("is signal safer than messenger").reason?.code).toBe("unknown-names");
     // Voice assistants other than Alexa (which the articles name) are outside them.
     expect(ask("could cortana read my messenger chats").reason?.code).toBe("unknown-names");
+  });
+
+  it("asks a ranking only with a question word before 'most': else 'most' is chatter", () => {
+    const a = ask("the part that bugs me most is the bank. what could rbc see");
+    expect(a.answered).toBe(true);
+    expect(companyIds(a)[0]).toBe("royal-bank-of-canada");
+    expect(ask("at least tell me: did facebook say users had to agree").answered).toBe(true);
   });
 
   it("names the product the sources never mention, though the company that makes it is covered", () => {
