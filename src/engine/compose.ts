@@ -14,6 +14,7 @@ import { type Prepared, type PreparedFact, postingFact } from "./prepare.js";
 import type { RankedFact } from "./rank.js";
 import { stemsOf } from "./stem.js";
 import { WHO_WORDS } from "./stopwords.js";
+import { TUNING } from "./tuning.js";
 import type { Understanding } from "./understand.js";
 
 export interface Composition {
@@ -267,7 +268,11 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
       ? about.filter((id) => role(id) !== "platform" || about.length === 1)
       : about.slice(0, 1);
     ids.forEach((id, i) => {
-      weight.set(id, (weight.get(id) ?? 0) + r.score / (1 + 0.1 * i));
+      const value = r.score / (1 + 0.1 * i);
+      // Its best fact, and a share of the others: the same report in two articles (Dutch and
+      // English) is not twice the evidence.
+      const seen = weight.get(id);
+      weight.set(id, seen === undefined ? value : seen + TUNING.moreFactsShare * value);
     });
   }
   return [...weight]

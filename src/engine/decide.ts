@@ -15,7 +15,7 @@ import { shownFit } from "./class-fit.js";
 import { type Composition, hasNoResponse } from "./compose.js";
 import { CONFIDENCE_THRESHOLD } from "./confidence.js";
 import { countsNoun } from "./counted.js";
-import { kindBit, maskHas } from "./lexicon.js";
+import { kindBit, maskAnswers, maskHas } from "./lexicon.js";
 import { words } from "./normalize.js";
 import type { Prepared } from "./prepare.js";
 import { stem } from "./stem.js";
@@ -202,7 +202,9 @@ export function afterComposition(
   });
   const heldShown = shown.map((f) => holds.get(f.id) ?? 0);
   const isHeld = (kind: InfoKind) =>
-    (p.lexicon.heldByAnyShown.has(kind) ? heldShown : held).some((mask) => maskHas(mask, kind));
+    (p.lexicon.heldByAnyShown.has(kind) ? heldShown : held).some((mask) =>
+      maskAnswers(mask, kind),
+    );
   // An opinion or a poem asked for beside a real question about an organization ("tell me a joke.
   // did Sony get data?") leaves the real question to answer; alone, nothing in the sources holds
   // it, though a word of it is the story's ("write me a poem": read, write and delete).

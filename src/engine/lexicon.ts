@@ -365,12 +365,26 @@ export function kindsHeld(
   roles: readonly (Role | undefined)[],
   index: LexiconIndex,
 ): number {
-  let mask = 0;
+  let mask = factWords.some(isYear) ? DATED : 0;
   KINDS.forEach((kind, i) => {
     const role = index.answeredBy.get(kind);
     if ((role && roles.includes(role)) || holdsKind(kind, factWords, index)) mask |= 1 << i;
   });
   return mask;
+}
+
+/** A bit past the kinds' bits: the fact gives a year. */
+const DATED = 1 << KINDS.length;
+
+const isYear = (w: string) => /^(19|20)\d\d$/.test(w);
+
+/**
+ * Whether the facts of a mask answer the kind for the decision: a single year answers "how
+ * long" too, beside another fact's ("launched in 2014", "shut down in 2015"), though alone it
+ * says when, not how long (so it does not rank a fact as holding a duration).
+ */
+export function maskAnswers(mask: number, kind: InfoKind): boolean {
+  return maskHas(mask, kind) || (kind === "duration" && (mask & DATED) !== 0);
 }
 
 /** The bit of a kind in a mask from `kindsHeld`. */
@@ -390,10 +404,15 @@ export function holdsKind(
   index: LexiconIndex,
 ): boolean {
   const cues = index.holds.get(kind);
+  let year: string | undefined;
   for (const w of factWords) {
     if (cues && [w, w.endsWith("s") ? w.slice(0, -1) : ""].some((x) => cues.has(x))) return true;
-    // A year dates a thing, and two of them ("2014 ... 2015") say how long it lasted.
-    if ((kind === "date" || kind === "duration") && /^(19|20)\d\d$/.test(w)) return true;
+    // A year dates a thing, and two of them ("2014 ... 2015") say how long it lasted: one year
+    // ("shut down in 2015") says when, not how long.
+    if (isYear(w)) {
+      if (kind === "date" || (kind === "duration" && year !== undefined && year !== w)) return true;
+      year = w;
+    }
     if (kind === "count" && /^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w)) return true;
     if (kind === "amount" && /^\d/.test(w) && /[$€£]/.test(w)) return true;
   }

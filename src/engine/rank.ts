@@ -23,7 +23,7 @@
  */
 import Fuse from "fuse.js";
 import { ABSOLUTE_FLOOR, RELATIVE_FLOOR } from "./compose.js";
-import { maskHas } from "./lexicon.js";
+import { maskAnswers, maskHas } from "./lexicon.js";
 import { fold } from "./normalize.js";
 import {
   FIELD,
@@ -196,7 +196,12 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
     // did Netflix give a statement to?": a statement it gave to an outlet is.
     const toOutlet = asksOutlet && pf.fact.voice.to !== undefined && saidBy(pf, named);
     const viaOutlet = toOutlet || outlets.some((o) => pf.reportedBy.includes(o)) ? 1 : 0;
-    const kind = u.asks.some((k) => maskHas(pf.holds, k)) ? 1 : 0;
+    // A year alone answers "how long" only beside another fact's year: half the weight.
+    const kind = u.asks.some((k) => maskHas(pf.holds, k))
+      ? 1
+      : u.asks.some((k) => maskAnswers(pf.holds, k))
+        ? 0.5
+        : 0;
     // The kind asked counts for a fact about an organization named even with no word in common
     // ("who wrote the TechRadar piece?": the author's bio holds a person).
     const aboutNamed = named.some((id) => pf.fact.about.includes(id));

@@ -60,4 +60,10 @@ export const TUNING = {
   notAfterReach: 5,
   /** Adverbs read past inside one lexicon phrase ("who actually broke"); more is another clause. */
   maxInsertedAdverbs: 2,
+  /**
+   * Choosing whom a question naming no organization is about, from its best facts: an
+   * organization's best fact counts in full, each further one by this share (the same report in
+   * a Dutch and an English article is not twice the evidence).
+   */
+  moreFactsShare: 0.5,
 } as const;

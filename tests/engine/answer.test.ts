@@ -262,6 +262,16 @@ describe("declining", () => {
     expect(ask("is amazon's partnership with facebook going to end").answered).toBe(true);
   });
 
+  it("leads 'how long ago' with the fact that says how long, not one that gives a year", () => {
+    const a = ask("how long ago were the messaging integrations turned off");
+    expect(companyIds(a)[0]).toBe("facebook");
+    expect(factIds(a)[0]).toBe("report-facebook-features-shut-down");
+    // Two facts' years say how long Netflix ran its feature (2014 to 2015).
+    const netflix = factIds(ask("how long did netflix run its recommending feature"));
+    expect(netflix).toContain("nunl-netflix-deal-was-2014-feature");
+    expect(netflix).toContain("nunl-netflix-feature-removed-2015");
+  });
+
   it("tells a date from a duration: 'for years' says how long, not which day", () => {
     expect(ask("what exact day did the nyt publish the investigation").reason).toMatchObject({
       code: "not-in-sources",
