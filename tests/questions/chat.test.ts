@@ -55,7 +55,7 @@ describe.each([
   "dev-u",
   "dev-v",
   "dev-w",
-  "sealed-8",
+  "dev-x",
   "sealed-9",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
