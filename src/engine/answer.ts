@@ -227,5 +227,6 @@ function emptyUnderstanding(question: unknown): Understanding {
     counted: undefined,
     asksStatementOf: [],
     asksStatementOfUnknown: [],
+    opinionBeside: false,
   };
 }

@@ -45,18 +45,42 @@ export function kindsOfQuestionClauses(
   typed: readonly Token[],
   cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
 ): InfoKind[] {
-  const clause: number[] = [];
+  const clause = clausesOf(typed);
   const asking = new Set<number>();
-  let n = -1;
-  for (const t of typed) {
-    if (t.clauseStart || n < 0) n++;
-    clause.push(n);
-    if (CLAUSE_QUESTION_WORDS.has(t.text)) asking.add(n);
-  }
-  if (asking.size === 0 || asking.size === n + 1) return asks;
+  typed.forEach((t, i) => {
+    if (CLAUSE_QUESTION_WORDS.has(t.text)) asking.add(clause[i] ?? -1);
+  });
+  const n = (clause[clause.length - 1] ?? -1) + 1;
+  if (asking.size === 0 || asking.size === n) return asks;
   return asks.filter((k) =>
     (cuesAt.get(k) ?? [-1]).some((at) => at < 0 || asking.has(clause[at] ?? -1)),
   );
+}
+
+/**
+ * "Tell me a joke. Did Sony get data?": whether a kind's cues leave a clause of the message
+ * without any of them (a question beside the request). "Would u delete fb if u were me" is one
+ * clause: the opinion is what it asks.
+ */
+export function kindBesideOtherClauses(
+  kind: InfoKind,
+  typed: readonly Token[],
+  cuesAt: ReadonlyMap<InfoKind, readonly number[]>,
+): boolean {
+  const clauses = clausesOf(typed);
+  const withCue = new Set((cuesAt.get(kind) ?? []).map((at) => clauses[at] ?? -1));
+  return clauses.some((c) => !withCue.has(c));
+}
+
+/** The clause of each token: a new one at a sentence's end or an emoji. */
+function clausesOf(typed: readonly Token[]): number[] {
+  const out: number[] = [];
+  let n = -1;
+  for (const t of typed) {
+    if (t.clauseStart || n < 0) n++;
+    out.push(n);
+  }
+  return out;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   classAsked,
   followedUp,
   kindsAfterRetraction,
+  kindBesideOtherClauses,
   kindsAskedWith,
   kindsNotAfter,
   kindsOfQuestionClauses,
@@ -73,6 +74,8 @@ export interface Understanding {
   readonly asksStatementOf: readonly string[];
   /** Names the sources do not cover whose own words are asked for ("what did Google say"). */
   readonly asksStatementOfUnknown: readonly string[];
+  /** An opinion asked in a clause of its own, beside others ("tell me a joke. did Sony…"). */
+  readonly opinionBeside: boolean;
   /** What a count asked is of ("how many users" → "users"), as typed: see counted.ts. */
   readonly counted: string | undefined;
 }
@@ -206,6 +209,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     asksClass: classAsked(typed, prepared.lexicon.classWords, prepared.lexicon.qualifierWords),
     asksStatementOf: statementAsked(typed, named, reading.cuesAt),
     asksStatementOfUnknown: statementOfUnknown(typed, reading.cuesAt, unknownNames),
+    opinionBeside: kindBesideOtherClauses("opinion", typed, reading.cuesAt),
     counted: countedNoun(typed.length, reading.cuesAt.get("count")?.[0], (i) => {
       if (names.has(i)) return undefined;
       const at = reading.positions[i] ?? -1;

@@ -225,6 +225,10 @@ describe("declining", () => {
     // The sources rank nothing: which one did something most is not in them.
     ["which partner read the most messages", "ranking"],
     ["welke app kreeg het meest aan gegevens", "ranking"],
+    ["whats the most shared playlist on spotify", "ranking"],
+    ["who is the editor in chief at nu.nl", "person"],
+    // An opinion asked in the question's own clause is what it asks.
+    ["would you quit facebook if you were me", "opinion"],
     ["wat kost spotify premium", "amount"],
     // The sources end in December 2018: what is to come is held only where they say so.
     ["will netflix ever bring back the recommendations feature", "future"],
@@ -518,6 +522,12 @@ describe("declining", () => {
     expect(a.answered).toBe(true);
     expect(companyIds(a)[0]).toBe("royal-bank-of-canada");
     expect(ask("at least tell me: did facebook say users had to agree").answered).toBe(true);
+  });
+
+  it("sets an opinion aside for a real question in a clause of its own", () => {
+    const a = ask("tell me a joke. did sony get friends data");
+    expect(a.answered).toBe(true);
+    expect(companyIds(a)[0]).toBe("sony");
   });
 
   it("names the product the sources never mention, though the company that makes it is covered", () => {
