@@ -202,15 +202,12 @@ export function afterComposition(
   });
   const heldShown = shown.map((f) => holds.get(f.id) ?? 0);
   const isHeld = (kind: InfoKind) =>
-    (p.lexicon.heldByAnyShown.has(kind) ? heldShown : held).some((mask) =>
-      maskAnswers(mask, kind),
-    );
+    (p.lexicon.heldByAnyShown.has(kind) ? heldShown : held).some((mask) => maskAnswers(mask, kind));
   // An opinion or a poem asked for beside a real question about an organization ("tell me a joke.
   // did Sony get data?") leaves the real question to answer; alone, nothing in the sources holds
   // it, though a word of it is the story's ("write me a poem": read, write and delete).
   const asked = u.asks.filter(
-    (kind) =>
-      kind !== "opinion" || u.topics.length === 0 || named.length === 0 || !u.opinionBeside,
+    (kind) => kind !== "opinion" || u.topics.length === 0 || named.length === 0 || !u.opinionBeside,
   );
   // The most telling kind missing is named: "how much was it fined?" asks for a fine first.
   const missing = [...asked]
