@@ -10,6 +10,7 @@ import { clarifications } from "./clarify.js";
 import { answerFact, compose } from "./compose.js";
 import { CONFIDENCE_THRESHOLD, confidence } from "./confidence.js";
 import { afterComposition, beforeRanking, type NotAnswered } from "./decide.js";
+import { confirmedGuess } from "./guess.js";
 import { type Prepared, type PreparedFact, prepare } from "./prepare.js";
 import { rankFacts } from "./rank.js";
 import { matchOrganizations } from "./suggest.js";
@@ -36,7 +37,15 @@ export function answer(question: string, kb: KnowledgeBase, options: AnswerOptio
       offer: [],
     });
   }
-  const early = beforeRanking(u, p);
+  let early = beforeRanking(u, p);
+  if (early?.reason.code === "did-you-mean") {
+    // "apel says the data stays on phones": the question's rarer words confirm the guess.
+    const confirmed = confirmedGuess(u, p);
+    if (confirmed) {
+      u = confirmed;
+      early = beforeRanking(u, p);
+    }
+  }
   if (early) return notAnswered(p, u, early);
   const ranked = rankFacts(u, p);
   const composition = compose(u, ranked, p, clampMaxFacts(options.maxFacts));

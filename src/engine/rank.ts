@@ -43,6 +43,8 @@ export interface RankedFact {
   readonly lexical: number;
   readonly fuzzy: number;
   readonly topical: number;
+  /** The fact's position in the base. */
+  readonly index: number;
 }
 
 /**
@@ -211,7 +213,7 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
       WEIGHTS.topical * topical +
       WEIGHTS.outlet * viaOutlet +
       (lex + topical > 0 || aboutNamed ? WEIGHTS.kind * kind : 0);
-    return { prepared: pf, score, lexical: lex, fuzzy: f, topical };
+    return { prepared: pf, score, lexical: lex, fuzzy: f, topical, index: i };
   };
   return { queryStems, fuzzy, fact, rough };
 }

@@ -8,18 +8,30 @@ import { fold, words } from "./normalize.js";
 import { type Prepared, prepare } from "./prepare.js";
 import type { Understanding } from "./understand.js";
 
-/** Worked out once per question: declining and suggesting both ask. */
-const guesses = new WeakMap<Understanding, Organization | undefined>();
+/** An organization guessed from a word typed one typo further than the engine accepts. */
+export interface Guess {
+  readonly org: Organization;
+  /** The word as folded in the question ("sonu"). */
+  readonly word: string;
+}
 
-/** An organization one typo further than the engine accepts ("sonny" → Sony). */
+/** Worked out once per question: declining and suggesting both ask. */
+const guesses = new WeakMap<Understanding, Guess | undefined>();
+
+/** An organization one typo further than the engine accepts ("sonu" → Sony). */
 export function didYouMean(u: Understanding, p: Prepared): Organization | undefined {
+  return guessOf(u, p)?.org;
+}
+
+/** The same, with the word it was guessed from. */
+export function guessOf(u: Understanding, p: Prepared): Guess | undefined {
   if (guesses.has(u)) return guesses.get(u);
   const guess = guessName(u, p);
   guesses.set(u, guess);
   return guess;
 }
 
-function guessName(u: Understanding, p: Prepared): Organization | undefined {
+function guessName(u: Understanding, p: Prepared): Guess | undefined {
   const typed = [...u.unknownWords, ...u.unknownNames.map(fold)];
   for (const word of typed) {
     const letters = letterCounts(word);
@@ -30,7 +42,7 @@ function guessName(u: Understanding, p: Prepared): Organization | undefined {
       const allowed = maxEdits(Math.max(word.length, joined.length)) + 1;
       if (Math.abs(word.length - joined.length) > allowed) continue;
       if (!mayBeWithin(letters, name.letters, allowed)) continue;
-      if (typoDistance(word, joined, 1) !== undefined) return name.org;
+      if (typoDistance(word, joined, 1) !== undefined) return { org: name.org, word };
     }
   }
   return undefined;

@@ -66,4 +66,10 @@ export const TUNING = {
    * a Dutch and an English article is not twice the evidence).
    */
   moreFactsShare: 0.5,
+  /**
+   * A name one typo past reach ("apel") is taken when the best fact for the question, read with
+   * it, is about that organization and shares a word at most this many facts use ("phones");
+   * words most partners' facts use ("data", "get") confirm nothing.
+   */
+  guessConfirmFacts: 2,
 } as const;

@@ -549,6 +549,16 @@ describe("declining", () => {
     });
   });
 
+  it("takes a name just out of typo range when the question's rarer words confirm it", () => {
+    // "phone": one fact uses it, and it is Apple's.
+    const a = ask("apel told reporters the data stays on the phone");
+    expect(a.answered).toBe(true);
+    expect(companyIds(a)[0]).toBe("apple");
+    expect(factIds(a)).toContain("nunl-apple-data-stays-on-phones");
+    // The same words about another company's guess confirm nothing: it asks back.
+    expect(ask("did sonu say the data stays on phones").reason?.code).toBe("did-you-mean");
+  });
+
   it("offers a 'did you mean' for a name just out of typo range", () => {
     const a = ask("did sonu get data");
     expect(a.decision).toBe("ask-back");
