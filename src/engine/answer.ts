@@ -137,8 +137,7 @@ export function companyAnswer(
   const max =
     options.maxFacts === undefined ? Number.POSITIVE_INFINITY : clampMaxFacts(options.maxFacts);
   // Facts in base order, then by how central the organization is to each.
-  const about = (p.byOrganization.get(org.id) ?? [])
-    .map((i) => p.facts[i])
+  const about = Array.from(p.byOrganization.get(org.id) ?? [], (i) => p.facts[i])
     .filter((pf): pf is PreparedFact => pf?.fact.about.includes(org.id) === true)
     .sort((a, b) => a.fact.about.indexOf(org.id) - b.fact.about.indexOf(org.id));
   const own = about.filter((pf) => pf.fact.kind !== "response" || pf.speakers.includes(org.id));

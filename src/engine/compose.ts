@@ -137,7 +137,7 @@ function usesOnlyStatementsOf(id: string, u: Understanding, p: Prepared): boolea
     stemsOf(w).some((s) => {
       const list = p.byStem.get(s);
       if (list === undefined || list.length === 0) return false;
-      const facts = list.map((value) => p.facts[postingFact(value)]);
+      const facts = Array.from(list, (value) => p.facts[postingFact(value)]);
       return (
         facts.every((pf) => pf !== undefined && isOwnResponse(pf, id)) &&
         facts.some(

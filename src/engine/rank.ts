@@ -27,6 +27,7 @@ import { maskAnswers, maskHas } from "./lexicon.js";
 import { fold } from "./normalize.js";
 import {
   FIELD,
+  type Postings,
   type Prepared,
   type PreparedFact,
   postingFact,
@@ -99,6 +100,7 @@ export interface RankWork {
 export const newWork = (): RankWork => ({ postings: 0, scored: 0, capped: false });
 
 const MAX_FUZZY_WORDS = 12;
+const NO_POSTINGS: Postings = new Int32Array(0);
 /** Base words a typed word may stand for: its closest few. */
 const MAX_WORD_MATCHES = 8;
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.3 } as const;
@@ -333,7 +335,7 @@ function candidates(
   // Within LIMITS.postings, what says most first: the organizations named, the topics, then the
   // stems from the rarest (the question's order among equals). Under the limit the order does
   // not matter: the set is the same.
-  const addAll = (list: readonly number[] | undefined, toFact = (x: number) => x) => {
+  const addAll = (list: Postings | undefined, toFact = (x: number) => x) => {
     for (const x of list ?? []) {
       if (!spend(work, LIMITS.postings)) return;
       rare.add(toFact(x));
@@ -342,7 +344,7 @@ function candidates(
   for (const m of u.organizations) addAll(p.byOrganization.get(m.id));
   for (const t of u.topics) addAll(p.byTopic.get(t.id));
   const stems = [...new Set([...queryStems, ...u.stems, ...u.stemsNl])].map(
-    (s, order) => [s, p.byStem.get(s) ?? [], order] as const,
+    (s, order) => [s, p.byStem.get(s) ?? NO_POSTINGS, order] as const,
   );
   stems.sort((a, b) => a[1].length - b[1].length || a[2] - b[2]);
   for (const [s, list] of stems) {
