@@ -11,7 +11,7 @@
  */
 import { answer } from "../engine/index.js";
 import { prepareAsync } from "../engine/prepare.js";
-import { loadCheckedOffThread } from "../knowledge/check-off-thread.js";
+import { loadCheckedOffThread, readySpare } from "../knowledge/check-off-thread.js";
 import type { LoadResult } from "../knowledge/load.js";
 import type { Problem } from "../knowledge/problem.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
@@ -79,7 +79,7 @@ export class KnowledgeStore {
     const loader = load ?? loadCheckedOffThread;
     const loaded = await safeLoad(loader, dir);
     if (!loaded.ok) return loaded;
-    await warm(loaded.kb);
+    await warm(loaded.kb, loader);
     return { ok: true, store: new KnowledgeStore(loaded.kb, dir, loader, options) };
   }
 
@@ -152,7 +152,7 @@ export class KnowledgeStore {
     }
     // Build the engine's indexes before the swap, so the first question after it is not slower;
     // a slice at a time, so questions meanwhile are answered from the old base without delay.
-    await warm(loaded.kb);
+    await warm(loaded.kb, this.#load);
     // A reload answered as failed must not swap in a base after all.
     if (abandoned.now) return { ok: false, problems: [], kept: before };
     this.#kb = loaded.kb;
@@ -182,7 +182,9 @@ async function safeLoad(load: Loader, dir: string): Promise<LoadResult> {
   }
 }
 
-async function warm(kb: KnowledgeBase): Promise<void> {
+async function warm(kb: KnowledgeBase, loader: Loader): Promise<void> {
   await prepareAsync(kb);
   answer("warm up", kb);
+  // The base built, the next check's worker may load its modules (see check-off-thread.ts).
+  if (loader === loadCheckedOffThread) readySpare();
 }

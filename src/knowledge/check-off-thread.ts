@@ -16,7 +16,9 @@
  * ready. The worker that checked a sound base of up to `REUSE_MAX_FACTS` facts is itself kept as
  * the spare (its garbage collected): its compiled code is warm, so the next check runs about a
  * quarter faster, and no new worker competes for the CPU while this thread indexes. A spare holds
- * about 50 MB, a reused one a few tens more (docs/benchmarks.md).
+ * about 50 MB, a reused one a few tens more (docs/benchmarks.md). After a larger sound base no
+ * spare is started at once: loading its modules would take the CPU while this thread builds that
+ * base, seconds of work; the caller starts it once the base is built (`readySpare`).
  */
 import { Worker } from "node:worker_threads";
 import { type HandedBase, ITEMS_PER_CHUNK, takeOver } from "./hand-back.js";
@@ -46,7 +48,11 @@ export async function loadCheckedOffThread(dir: string): Promise<LoadResult> {
   return { ok: true, kb: await takeOver(dir, verdict.base) };
 }
 
-export function checkInWorker(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promise<Verdict> {
+export function checkInWorker(
+  dir: string,
+  timeoutMs = CHECK_TIMEOUT_MS,
+  keepUpTo = REUSE_MAX_FACTS,
+): Promise<Verdict> {
   return new Promise((resolve) => {
     const waiting = takeSpare();
     counts.checks++;
@@ -61,13 +67,14 @@ export function checkInWorker(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promis
       settled = true;
       clearTimeout(timer);
       resolve(verdict);
-      if (spare === undefined && verdict.ok && factsIn(verdict.base) <= REUSE_MAX_FACTS) {
+      const large = verdict.ok && factsIn(verdict.base) > keepUpTo;
+      if (spare === undefined && verdict.ok && !large) {
         keepAsSpare(worker);
         return;
       }
       void worker.terminate();
       // One spare at most: a second one would wait forever, unused.
-      spare ??= startSpare();
+      if (!large) spare ??= startSpare();
     };
     const timer = setTimeout(
       () => settle(failure(`checking it took more than ${timeoutMs / 1000} s and was stopped`)),
@@ -85,13 +92,22 @@ export function checkInWorker(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promis
   });
 }
 
+/**
+ * Starts the next check's worker, if none waits: for the caller to call once it has built the
+ * base just checked (a base too large to keep its checker leaves none, so that no worker loads
+ * its modules while this thread builds the base).
+ */
+export function readySpare(): void {
+  spare ??= startSpare();
+}
+
 /** The worker started ahead of the next check, if any. */
 let spare: Worker | undefined;
 /**
- * Checks run so far, how many found a spare waiting, spares started, and workers kept after their
- * check to be the spare (work counters, for tests).
+ * Checks run so far, how many found a spare waiting, spares started, workers kept after their
+ * check to be the spare, and collections asked of them (work counters, for tests).
  */
-const counts = { checks: 0, fromSpare: 0, spares: 0, kept: 0 };
+const counts = { checks: 0, fromSpare: 0, spares: 0, kept: 0, collects: 0 };
 
 export function checkCounts(): Readonly<typeof counts> {
   return { ...counts };
@@ -122,6 +138,8 @@ function keepAsSpare(worker: Worker): void {
   worker.unref();
   spare = worker;
   dropWhenGone(worker);
+  counts.collects++;
+  worker.postMessage({ collect: true });
 }
 
 /** A spare that fails or stops while it waits is dropped; the next check starts its own. */

@@ -28,18 +28,23 @@ const { checkForHandOver, keepParserStrings, nextCheck, rememberSoundFiles, tran
 keepParserStrings();
 // This worker may check the next base too (check-off-thread.ts): unchanged files are not read again.
 rememberSoundFiles();
-// A worker kept for the next check waits idle, and an idle thread collects no garbage: the check's
-// is collected at once, so the wait costs the worker's modules, not the last base. (`gc` is not
-// exposed to a worker by an option: V8 flags cannot be given per worker.)
+// A worker kept for the next check waits idle, and an idle thread collects no garbage: told it is
+// kept, it collects the check's at once, so the wait costs its modules, not the last base. Only
+// then: a full collection of a large base's heap runs on helper threads that every thread of the
+// process shares, and would take the CPU from the thread building the base. (`gc` is not exposed
+// to a worker by an option: V8 flags cannot be given per worker.)
 const collect = exposedGc();
 // Modules loaded, it waits for a folder (a spare is started ahead of the check it runs); one
 // check at a time, as the thread that owns it sends them.
-parentPort?.on("message", async ({ dir }) => {
+parentPort?.on("message", async (message) => {
+  if (message.collect) {
+    collect?.();
+    return;
+  }
   nextCheck();
-  const verdict = await checkForHandOver(dir);
+  const verdict = await checkForHandOver(message.dir);
   // A sound base's chunks are moved to the other thread, not copied.
   parentPort?.postMessage(verdict, verdict.ok ? transferList(verdict.base) : []);
-  collect?.();
 });
 
 function exposedGc() {

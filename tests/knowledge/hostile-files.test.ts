@@ -21,9 +21,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
+  CHECK_TIMEOUT_MS,
   checkCounts,
   checkInWorker,
   loadCheckedOffThread,
+  readySpare,
 } from "../../src/knowledge/check-off-thread.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { pacer } from "../../src/knowledge/pacer.js";
@@ -485,6 +487,30 @@ describe("checking in a worker thread", () => {
     const delta = await twoChecksAfterOne();
     expect(delta.kept).toBe(2);
     expect(delta.spares).toBe(0);
+  });
+
+  it("asks the worker it keeps, and only that one, to collect its garbage", async () => {
+    await checkInWorker(FIXTURE_DIR);
+    const before = checkCounts();
+    await checkInWorker(FIXTURE_DIR);
+    // Too large to keep (a limit of one fact here): ended, never asked to collect.
+    await checkInWorker(FIXTURE_DIR, CHECK_TIMEOUT_MS, 1);
+    const after = checkCounts();
+    expect(after.kept - before.kept).toBe(1);
+    expect(after.collects - before.collects).toBe(1);
+  });
+
+  it("starts no worker after a sound base too large to keep until the base is built", async () => {
+    await checkInWorker(FIXTURE_DIR);
+    const before = checkCounts();
+    expect((await checkInWorker(FIXTURE_DIR, CHECK_TIMEOUT_MS, 1)).ok).toBe(true);
+    expect(checkCounts().spares - before.spares).toBe(0);
+    // The caller, done building the base, has the next check's worker started.
+    readySpare();
+    readySpare();
+    expect(checkCounts().spares - before.spares).toBe(1);
+    await checkInWorker(FIXTURE_DIR);
+    expect(checkCounts().fromSpare - before.fromSpare).toBe(2);
   });
 
   it("never keeps a worker that found problems: its memory goes with it", async () => {
