@@ -21,6 +21,9 @@ import { SHIPPED_DIR } from "./generate.js";
 import { miniSearchPeer } from "./peer.js";
 import { percentile, type SizeResult } from "./result.js";
 
+/** How long the stall is still watched after a reload: the next check's worker starts then. */
+const SPARE_SETTLE_MS = 2000;
+
 /** `--quick`: fewer answers timed and a shorter warm-up, for a check rather than a record. */
 const QUICK = process.argv.includes("--quick");
 /** Answers timed: enough passes over the question set for a steady p99. */
@@ -270,9 +273,6 @@ async function touchOneFactFile(dir: string): Promise<void> {
  * hands back, indexed, swapped in: the store's loader, `loadCheckedOffThread`) while questions
  * keep coming, and records the event loop's longest stall meanwhile.
  */
-/** How long the stall is still watched after a reload: the next check's worker starts then. */
-const SPARE_SETTLE_MS = 2000;
-
 async function reloadUnderLoad(dir: string, current: KnowledgeBase, questions: readonly string[]) {
   let kb = current;
   let answered = 0;
