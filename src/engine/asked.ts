@@ -115,12 +115,9 @@ export function kindsNotAfter(
   return asks.filter((k) => {
     const words = notAfter.get(k);
     if (!words) return true;
-    return (cuesAt.get(k) ?? [-1]).some((at) => {
-      for (let i = Math.max(0, at - TUNING.notAfterReach); i < at; i++) {
-        if (phraseWidth(typed, i, words) > 0) return false;
-      }
-      return true;
-    });
+    return (cuesAt.get(k) ?? [-1]).some(
+      (at) => !saidBefore(typed, at, TUNING.notAfterReach, words),
+    );
   });
 }
 
@@ -138,9 +135,22 @@ export function kindsAskedWith(
     const words = askedWith.get(k);
     if (!words) return true;
     return (cuesAt.get(k) ?? []).some((at) =>
-      typed.slice(Math.max(0, at - TUNING.questionWordReach), at).some((t) => words.has(t.text)),
+      saidBefore(typed, at, TUNING.questionWordReach, words),
     );
   });
+}
+
+/** Whether one of the words or two-word phrases stands up to `reach` words before token `at`. */
+function saidBefore(
+  typed: readonly Token[],
+  at: number,
+  reach: number,
+  words: ReadonlySet<string>,
+): boolean {
+  for (let i = Math.max(0, at - reach); i < at; i++) {
+    if (phraseWidth(typed, i, words) > 0) return true;
+  }
+  return false;
 }
 
 /** How many tokens from `i` are one of the words or two-word phrases of `set`: 2, 1 or 0. */
