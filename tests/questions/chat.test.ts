@@ -57,6 +57,7 @@ describe.each([
   "dev-w",
   "dev-x",
   "sealed-9",
+  "sealed-10",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
     const entries = set(name);
