@@ -56,6 +56,7 @@ describe.each([
   "dev-v",
   "dev-w",
   "dev-x",
+  "dev-y",
   "sealed-9",
   "sealed-10",
 ])("question set chat-%s", (name) => {
