@@ -345,9 +345,19 @@ function planSubject(
       facts: [],
     };
   }
-  const queue = candidates
+  const matched = candidates
     .filter(({ s }) => s >= Math.max(ABSOLUTE_FLOOR, top * RELATIVE_FLOOR))
     .map(({ r }) => r);
+  // One fact that matches only in passing ("and Apple? the same kind of deal?": a fact listing
+  // Apple among others) is followed by what the base holds centrally on the organization.
+  const central = candidates
+    .map(({ r }) => r)
+    .filter((r) => !matched.includes(r) && aboutRank(r, id) === 0)
+    .sort((a, b) => kindOrder(a) - kindOrder(b));
+  const queue =
+    matched.length < OVERVIEW_FACTS && matched.every((r) => aboutRank(r, id) > 0)
+      ? [...matched, ...central].slice(0, OVERVIEW_FACTS)
+      : matched;
   // Its own response on the matter belongs in the answer even when reports outrank it; the
   // platform's statements are most of what is said about it, and compete on their scores.
   const isPlatform = p.organizations.byId.get(id)?.role === "platform";

@@ -32,6 +32,14 @@ describe("composition", () => {
     expect(reported.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("follows a fact naming the organization in passing with one centrally about it", () => {
+    // The only matching fact lists Microsoft among other partners of the platform.
+    const a = ask("microsoft had a deal like that too?");
+    expect(companyIds(a)[0]).toBe("microsoft");
+    const facts = a.companies[0]?.facts ?? [];
+    expect(facts.some((f) => aboutOf(f.id)[0] === "microsoft")).toBe(true);
+  });
+
   it("answers for the organization asked, with what was reported, then its own response", () => {
     const a = ask("did Spotify read messages?");
     expect(a.answered).toBe(true);
