@@ -207,7 +207,9 @@ export function afterComposition(
   // did Sony get data?") leaves the real question to answer; alone, nothing in the sources holds
   // it, though a word of it is the story's ("write me a poem": read, write and delete).
   const asked = u.asks.filter(
-    (kind) => kind !== "opinion" || u.topics.length === 0 || named.length === 0 || !u.opinionBeside,
+    (kind) =>
+      !p.lexicon.ranksOnly.has(kind) &&
+      (kind !== "opinion" || u.topics.length === 0 || named.length === 0 || !u.opinionBeside),
   );
   // The most telling kind missing is named: "how much was it fined?" asks for a fine first.
   const missing = [...asked]

@@ -32,6 +32,8 @@ export interface LexiconIndex {
   readonly answeredBy: ReadonlyMap<InfoKind, Role>;
   /** Kinds held by any fact shown on an organization, not only by matching ones (`anyShownFact`). */
   readonly heldByAnyShown: ReadonlySet<InfoKind>;
+  /** Kinds that order the facts holding them first and never decline (`ranksOnly`). */
+  readonly ranksOnly: ReadonlySet<InfoKind>;
   /** Words that, shortly before a kind's cue, make it ask something else (`notAfter`), folded. */
   readonly notAfter: ReadonlyMap<InfoKind, ReadonlySet<string>>;
   /** Question words one of which must come shortly before a kind's cue (`askedWith`), folded. */
@@ -104,6 +106,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const holds = new Map<InfoKind, Set<string>>();
   const answeredBy = new Map<InfoKind, Role>();
   const heldByAnyShown = new Set<InfoKind>();
+  const ranksOnly = new Set<InfoKind>();
   const notAfter = new Map<InfoKind, Set<string>>();
   const askedWith = new Map<InfoKind, Set<string>>();
   const outsideWords = new Set<string>();
@@ -157,6 +160,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
       holds.set(entry.id, new Set(entry.holds.flatMap((h) => words(String(h)))));
       if (entry.answeredBy) answeredBy.set(entry.id, entry.answeredBy);
       if (entry.anyShownFact) heldByAnyShown.add(entry.id);
+      if (entry.ranksOnly) ranksOnly.add(entry.id);
       if (entry.notAfter) notAfter.set(entry.id, new Set(entry.notAfter.map(folded)));
       if (entry.askedWith) askedWith.set(entry.id, new Set(entry.askedWith.map(folded)));
     }
@@ -167,6 +171,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     holds,
     answeredBy,
     heldByAnyShown,
+    ranksOnly,
     notAfter,
     askedWith,
     outsideWords,

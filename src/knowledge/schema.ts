@@ -189,6 +189,7 @@ export const InfoKind = z.enum([
   "future",
   "use",
   "ranking",
+  "ability",
 ]);
 export type InfoKind = z.infer<typeof InfoKind>;
 export const LexiconEntrySchema = z.discriminatedUnion("kind", [
@@ -215,6 +216,12 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
      * what a company did with the data is said in other facts than those saying what it got.
      */
     anyShownFact: z.boolean().default(false),
+    /**
+     * Orders the facts that hold it first, and is never a reason to decline: "could they just
+     * read the messages, or more?" wants the fact that says what more, but every fact on a
+     * company's access says what it could do, in its own words.
+     */
+    ranksOnly: z.boolean().default(false),
     /**
      * Words that, a few words before a cue, make it ask something else: "what could they do with
      * it" asks what they were able to do, not what they did.

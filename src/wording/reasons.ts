@@ -28,6 +28,8 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     future: "predictions: they report up to December 2018",
     use: "what the data was used for",
     ranking: "a ranking of which was most or least",
+    // Never a reason (`ranksOnly`), worded all the same: every kind has a wording.
+    ability: "what more a partner could do",
   },
   nl: {
     // Each follows "geen": "Mijn bronnen noemen geen geldbedrag".
@@ -48,6 +50,7 @@ const SUBJECT: Record<Lang, Record<InfoKind, string>> = {
     future: "voorspellingen: ze melden wat er tot december 2018 gebeurde",
     use: "gebruik van de gegevens",
     ranking: "rangorde van wat het meest of minst was",
+    ability: "bericht over wat een partner nog meer kon doen",
   },
 };
 

@@ -271,6 +271,17 @@ describe("declining", () => {
     expect(ask("what could sony do with the friends data").answered).toBe(true);
   });
 
+  it("leads with what more a partner could do, asked 'or more', and never declines for it", () => {
+    const a = ask("could the partners only see the messages, or more than that?");
+    expect(a.answered).toBe(true);
+    const first = a.companies.map((c) => c.facts[0]?.quote ?? "");
+    expect(first.every((q) => /write|delete/i.test(q))).toBe(true);
+    // Nothing on Amazon says what more: its facts are the answer, not a decline.
+    const amazon = ask("could Amazon do more than just see names?");
+    expect(amazon.answered).toBe(true);
+    expect(amazon.companies[0]?.id).toBe("amazon");
+  });
+
   it("answers what is to come where the sources say so", () => {
     // NU.nl: the Amazon partnership "zou binnenkort ten einde lopen".
     expect(ask("is amazon's partnership with facebook going to end").answered).toBe(true);
