@@ -353,7 +353,8 @@ function planSubject(
   const central = candidates
     .map(({ r }) => r)
     .filter((r) => !matched.includes(r) && aboutRank(r, id) === 0)
-    .sort((a, b) => kindOrder(a) - kindOrder(b));
+    // Matching nothing, their scores say nothing: what was reported first, in the base's order.
+    .sort((a, b) => kindOrder(a) - kindOrder(b) || a.index - b.index);
   const queue =
     matched.length < OVERVIEW_FACTS && matched.every((r) => aboutRank(r, id) > 0)
       ? [...matched, ...central].slice(0, OVERVIEW_FACTS)

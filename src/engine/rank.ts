@@ -115,6 +115,7 @@ const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.3 
 export function rankFacts(u: Understanding, p: Prepared, work = newWork()): RankedFact[] {
   const score = scorer(u, p, work);
   const { rare, common } = candidates(u, p, score.queryStems, score.fuzzy, work);
+  const beside = besideNamed(u);
   const ranked = (indexes: ReadonlySet<number>) => {
     const chosen =
       indexes.size > LIMITS.scored ? roughlyBest(indexes, score.rough, work) : [...indexes];
@@ -122,7 +123,7 @@ export function rankFacts(u: Understanding, p: Prepared, work = newWork()): Rank
     return chosen
       .sort((a, b) => a - b)
       .map((i) => score.fact(i))
-      .sort((a, b) => b.score - a.score);
+      .sort((a, b) => b.score - a.score || beside(a) - beside(b));
   };
   const first = ranked(rare);
   // Past the cap already, the rare stems' facts fill it: the common ones' would rank below.
@@ -138,6 +139,16 @@ export function rankFacts(u: Understanding, p: Prepared, work = newWork()): Rank
     }
   }
   return ranked(all);
+}
+
+/**
+ * At equal scores, a fact about just the organizations named ranks before one about others too:
+ * asked about Spotify and Netflix, a statement about those two says more than one about four.
+ */
+function besideNamed(u: Understanding): (r: RankedFact) => number {
+  const named = new Set(u.organizations.map((m) => m.id));
+  if (named.size === 0) return () => 0;
+  return (r) => r.prepared.fact.about.filter((id) => !named.has(id)).length;
 }
 
 /** Counts one posting read; false, and `capped`, once the limit is reached. */

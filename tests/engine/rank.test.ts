@@ -26,6 +26,20 @@ describe("ranking", () => {
     ]);
   });
 
+  it("at equal scores, ranks a fact about just the organizations named before one about more", () => {
+    const ranked = rankFacts(understand("spotify and netflix and the messages", p), p);
+    const named = new Set(["spotify", "netflix"]);
+    const extra = (r: RankedFact) => r.prepared.fact.about.filter((id) => !named.has(id)).length;
+    let ties = 0;
+    for (let i = 1; i < ranked.length; i++) {
+      const [a, b] = [ranked[i - 1], ranked[i]];
+      if (!a || !b || a.score !== b.score) continue;
+      ties++;
+      expect(extra(a)).toBeLessThanOrEqual(extra(b));
+    }
+    expect(ties).toBeGreaterThan(0);
+  });
+
   it("ranks Dutch questions through the bilingual keywords", () => {
     expect(top("zijn de gegevens gewist", 1)).toEqual(["nunl-microsoft-data-deleted"]);
     expect(top("nepnieuws over concurrenten", 1)).toEqual(["nunl-pr-firm-fake-news"]);
