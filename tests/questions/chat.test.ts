@@ -57,6 +57,7 @@ describe.each([
   "dev-w",
   "dev-x",
   "dev-y",
+  "dev-z",
   "sealed-9",
   "sealed-10",
 ])("question set chat-%s", (name) => {
