@@ -282,6 +282,18 @@ describe("declining", () => {
     expect(amazon.companies[0]?.id).toBe("amazon");
   });
 
+  it("answers when an article is from with its dated first line, a hedge around it or not", () => {
+    for (const q of [
+      "when was the NU.nl piece published",
+      "the dutch article is from when, roughly",
+    ]) {
+      const a = ask(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.companies[0]?.id, q).toBe("nu-nl");
+      expect(a.companies[0]?.facts[0]?.quote, q).toContain("2018-12");
+    }
+  });
+
   it("answers what is to come where the sources say so", () => {
     // NU.nl: the Amazon partnership "zou binnenkort ten einde lopen".
     expect(ask("is amazon's partnership with facebook going to end").answered).toBe(true);
