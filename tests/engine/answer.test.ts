@@ -131,6 +131,16 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
       .flatMap((c) => c.facts.map((f) => f.quote))
       .slice(0, 5)
       .join(" | ");
+  it("reads 'this is fake news' as disbelief in the story, not the PR firm's fake news", () => {
+    const doubt = ask("pretty sure this is fake news, facebook would never admit that");
+    expect(companyIds(doubt)[0]).toBe("facebook");
+    // Facebook's admissions, not its denial of ordering the PR firm's fake news.
+    expect(factIds(doubt)[0]).not.toMatch(/pr-/);
+    expect(quotes(doubt)).toMatch(/admitted|confirm/);
+    const firm = ask("who did the pr firm spread fake news about?");
+    expect(companyIds(firm)[0]).toBe("pr-firm");
+  });
+
   it.each([
     ["was it a hit with users, the netflix thing", "never that popular"],
     ["could the partners scribble in people's convos", "read, write and delete"],
