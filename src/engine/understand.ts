@@ -107,14 +107,15 @@ const TYPED_QUESTION_WORDS = [
 
 export function understand(raw: unknown, prepared: Prepared): Understanding {
   const question = cleanQuestion(raw);
-  const typed = tokenize(stripDiscord(question));
+  // Question words first: "wich bank" asks which bank, for every step that reads the words.
+  const typed = tokenize(stripDiscord(question)).map((t) => questionWordTypo(t, prepared));
   const named = findOrganizations(typed, prepared.organizations, prepared.vocabulary);
   const names = new Set<number>();
   for (const m of named) for (let i = m.start; i < m.end; i++) names.add(i);
   // Names stay as typed; around them the lexicon drops chatter and turns people's words into
   // the articles' ("dms" → "messages").
   const reading = readThroughLexicon(typed, prepared.lexicon, (i) => names.has(i));
-  const tokens = reading.tokens.map((t) => questionWordTypo(t, prepared));
+  const tokens = reading.tokens;
   const at = (i: number) => reading.positions[i] ?? i;
   const organizations = named.map((m) => ({ ...m, start: at(m.start), end: at(m.end - 1) + 1 }));
   const taken = new Set<number>();

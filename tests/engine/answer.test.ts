@@ -726,6 +726,11 @@ describe("declining", () => {
   it("reads a question word typed with a typo as that word", () => {
     const ids = companyIds(ask("whcih companies could raed facebook messages"));
     expect(ids.slice(0, 3).sort()).toEqual(["netflix", "royal-bank-of-canada", "spotify"]);
+    // Every step reads it so, the kind of organization asked for too ("wich bank").
+    const bank = ask("wich bank got to see the chats?");
+    expect(bank.answered).toBe(true);
+    expect(companyIds(bank)[0]).toBe("royal-bank-of-canada");
+    expect(companyIds(bank)).not.toContain("netflix");
   });
 
   it("answers one word that few facts use, and asks back on one that many do", () => {
