@@ -258,6 +258,10 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
   if (best < ABSOLUTE_FLOOR) return [];
   const top = ranked.filter((r) => r.score >= best * 0.6).slice(0, 4);
   const weight = new Map<string, number>();
+  // "How long ago were they shut down?": the fact saying how long counts in full, those giving
+  // only a year ("in 2015") as further facts do.
+  const holds = (r: RankedFact) => u.asks.some((k) => maskHas(r.prepared.holds, k));
+  const someHold = top.some(holds);
   for (const r of top) {
     // Outlets only when the fact is about nothing else (the reporting itself, its author).
     const others = r.prepared.fact.about.filter((id) => role(id) !== "news-outlet");
@@ -267,8 +271,9 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     const ids = u.asksWhich
       ? about.filter((id) => role(id) !== "platform" || about.length === 1)
       : about.slice(0, 1);
+    const share = someHold && !holds(r) ? TUNING.moreFactsShare : 1;
     ids.forEach((id, i) => {
-      const value = r.score / (1 + 0.1 * i);
+      const value = (share * r.score) / (1 + 0.1 * i);
       // Its best fact, and a share of the others: the same report in two articles (Dutch and
       // English) is not twice the evidence.
       const seen = weight.get(id);

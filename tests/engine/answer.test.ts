@@ -313,6 +313,8 @@ describe("declining", () => {
     const a = ask("how long ago were the messaging integrations turned off");
     expect(companyIds(a)[0]).toBe("facebook");
     expect(factIds(a)[0]).toBe("report-facebook-features-shut-down");
+    // Two facts giving Netflix's year do not outweigh the one saying how long.
+    expect(companyIds(ask("how long ago were those features shut down again"))[0]).toBe("facebook");
     // Two facts' years say how long Netflix ran its feature (2014 to 2015).
     const netflix = factIds(ask("how long did netflix run its recommending feature"));
     expect(netflix).toContain("nunl-netflix-deal-was-2014-feature");
