@@ -81,7 +81,7 @@ export function compose(
   // Every subject gets at least one fact; the platform's position takes what is left over.
   const reserve = Math.max(0, Math.min(wantsPosition ? (platformNamed ? 2 : 1) : 0, maxFacts - n));
   const asked = u.contentWords.length > 0 || u.topics.length > 0;
-  const about = rankedAbout(ranked, subjects);
+  const about = rankedAbout(ranked, subjects, p);
   const plans = subjects.map((id) => planSubject(id, about.get(id) ?? [], ranked, p, u.asks));
   const shown = allocate(plans, maxFacts - reserve, n === 1 ? maxFacts : MAX_PER_COMPANY);
 
@@ -292,7 +292,7 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
  * Facebook's position, shown under Facebook). A regulator or a PR firm has no side to confuse.
  */
 function belongsTo(pf: PreparedFact, id: string, p: Prepared): boolean {
-  if (!pf.fact.about.includes(id)) return false;
+  if (!pf.fact.about.includes(id)) return outletsOwnWords(pf, id, p);
   const role = p.organizations.byId.get(id)?.role;
   if (role !== "platform" && role !== "partner") return true;
   return pf.fact.kind !== "response" || pf.speakers.includes(id) || pf.speakers.length === 0;
@@ -305,12 +305,31 @@ function belongsTo(pf: PreparedFact, id: string, p: Prepared): boolean {
 function rankedAbout(
   ranked: readonly RankedFact[],
   subjects: readonly string[],
+  p: Prepared,
 ): Map<string, RankedFact[]> {
   const out = new Map<string, RankedFact[]>(subjects.map((id) => [id, []]));
+  const outlets = subjects.filter((id) => p.organizations.byId.get(id)?.role === "news-outlet");
   for (const r of ranked) {
     for (const id of r.prepared.fact.about) out.get(id)?.push(r);
+    for (const id of outlets) {
+      if (!r.prepared.fact.about.includes(id) && outletsOwnWords(r.prepared, id, p)) {
+        out.get(id)?.push(r);
+      }
+    }
   }
   return out;
+}
+
+/**
+ * An outlet's own words are its say on what they are about: "did TechRadar think the other
+ * companies would respond?" is answered by TechRadar's remark that it remains to be seen.
+ */
+function outletsOwnWords(pf: PreparedFact, id: string, p: Prepared): boolean {
+  return (
+    pf.fact.voice.how === "article" &&
+    pf.reportedBy.includes(id) &&
+    p.organizations.byId.get(id)?.role === "news-outlet"
+  );
 }
 
 function planSubject(

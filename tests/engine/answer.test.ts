@@ -40,6 +40,15 @@ describe("composition", () => {
     expect(facts.some((f) => aboutOf(f.id)[0] === "microsoft")).toBe(true);
   });
 
+  it("answers an outlet asked about with its own words, whatever they are about", () => {
+    const a = ask("what was techradar's own take on user numbers");
+    expect(companyIds(a)[0]).toBe("techradar");
+    expect(factIds(a)[0]).toBe("techradar-users-stay-trust-falls");
+    // Its own words only: Facebook's statement TechRadar relays stays Facebook's.
+    for (const id of factIds(a))
+      expect(kb.facts.find((f) => f.id === id)?.voice.how).toBe("article");
+  });
+
   it("answers for the organization asked, with what was reported, then its own response", () => {
     const a = ask("did Spotify read messages?");
     expect(a.answered).toBe(true);
