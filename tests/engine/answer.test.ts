@@ -288,6 +288,12 @@ describe("declining", () => {
     );
     // "Could" asks what Sony was able to do, not what it did: answered from what it was given.
     expect(ask("what could sony do with the friends data").answered).toBe(true);
+    // That RBC could see chats says what it was allowed, not what it did with them.
+    const rbc = ask("what did the royal bank of canada do with the chats it saw");
+    expect(rbc.answered).toBe(false);
+    expect(rbc.reason).toMatchObject({ code: "not-in-sources", subject: "use" });
+    // What they were let do is what they could do: read, write and delete.
+    expect(ask("what did facebook let the partners do with the messages").answered).toBe(true);
   });
 
   it("leads with what more a partner could do, asked 'or more', and never declines for it", () => {
