@@ -61,6 +61,8 @@ describe("organization detection", () => {
     expect(orgs("en die bank dan?")).toEqual(["royal-bank-of-canada"]);
     expect(orgs("bet u cant even tell me which bank it was")).toEqual(["royal-bank-of-canada"]);
     expect(orgs("what did that music streamer admit")).toEqual(["spotify"]);
+    // The company by what the articles say it did with the data: Bing, Microsoft's search engine.
+    expect(orgs("what did the search engine company get")).toEqual(["microsoft"]);
   });
 
   it("tells one streamer from another by its description, not by a typo of the other's", () => {
