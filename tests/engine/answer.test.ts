@@ -526,6 +526,7 @@ describe("declining", () => {
     "is it safe to keep using spotify with facebook login",
     "wat is de beste vpn tegen facebook",
     "hoe verwijder ik mijn facebook account helemaal",
+    "hoe bekijk ik welke apps aan mijn facebook gekoppeld zijn",
   ])("declines a request for advice (the lexicon's advice cues): %j", (q) => {
     const a = ask(q);
     expect(a.answered).toBe(false);
