@@ -63,6 +63,9 @@ describe("organization detection", () => {
     expect(orgs("what did that music streamer admit")).toEqual(["spotify"]);
     // The company by what the articles say it did with the data: Bing, Microsoft's search engine.
     expect(orgs("what did the search engine company get")).toEqual(["microsoft"]);
+    // Stock tickers are how people type companies in chat.
+    expect(orgs("is amzn still getting the data")).toEqual(["amazon"]);
+    expect(orgs("did MS get friends data")).toEqual(["microsoft"]);
   });
 
   it("tells one streamer from another by its description, not by a typo of the other's", () => {
