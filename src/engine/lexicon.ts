@@ -256,6 +256,7 @@ function matchAt(
       k < stems.length &&
       free(k) &&
       stems[k] === phrase.stems[j] &&
+      !(phrase.entry.kind === "concept" && isUnlike(phrase.entry.unlike, texts[k] ?? "")) &&
       (phrase.entry.kind !== "info" || sameWord(texts[k] ?? "", phrase.words[j] ?? ""));
     if (!ok) return undefined;
     at.push(k);
@@ -270,6 +271,11 @@ function matchAt(
  */
 function sameWord(typed: string, cue: string): boolean {
   return typed === cue || typed === `${cue}s` || cue === `${typed}s`;
+}
+
+/** A word the concept lists as sharing its stem but not its meaning. */
+function isUnlike(unlike: readonly (string | number)[] | undefined, typed: string): boolean {
+  return unlike !== undefined && unlike.some((w) => words(String(w)).join(" ") === typed);
 }
 
 /** Every token may be part of a phrase. */

@@ -198,6 +198,12 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
     kind: z.literal("concept"),
     canonical: LexiconWords,
     words: LexiconWords,
+    /**
+     * Words that share a stem with the concept's but mean something else, read as themselves:
+     * the Dutch stemmer makes "vergelijkbare" (similar) "vergelijk", as it does "vergelijking"
+     * (comparison).
+     */
+    unlike: LexiconWords.optional(),
   }),
   z.strictObject({ id: Id, kind: z.literal("filler"), words: LexiconWords }),
   z.strictObject({

@@ -140,6 +140,12 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
       .flatMap((c) => c.facts.map((f) => f.quote))
       .slice(0, 5)
       .join(" | ");
+  it("reads 'vergelijking' as a comparison, and not the fact's 'vergelijkbare', its stem's twin", () => {
+    expect(companyIds(ask("snap die alexa vergelijking van facebook niet"))[0]).toBe("facebook");
+    const similar = ask("had facebook vergelijkbare deals met andere techbedrijven?");
+    expect(factIds(similar)).toContain("nunl-facebook-similar-partnerships");
+  });
+
   it("reads 'this is fake news' as disbelief in the story, not the PR firm's fake news", () => {
     const doubt = ask("pretty sure this is fake news, facebook would never admit that");
     expect(companyIds(doubt)[0]).toBe("facebook");
