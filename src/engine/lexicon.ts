@@ -275,7 +275,7 @@ function sameWord(typed: string, cue: string): boolean {
 
 /** A word the concept lists as sharing its stem but not its meaning. */
 function isUnlike(unlike: readonly (string | number)[] | undefined, typed: string): boolean {
-  return unlike !== undefined && unlike.some((w) => words(String(w)).join(" ") === typed);
+  return unlike?.some((w) => words(String(w)).join(" ") === typed) === true;
 }
 
 /** Every token may be part of a phrase. */
