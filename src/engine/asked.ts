@@ -202,13 +202,28 @@ const CLAUSE_QUESTION_WORDS = new Set([
  * last ask for a name, whatever stands between them.
  */
 function namedAtTheEnd(typed: readonly Token[]): boolean {
-  const first = typed[0]?.text ?? "";
-  const last = typed[typed.length - 1]?.text ?? "";
+  // Each clause ("ok but what was the PR firm called?? nobody says"), after its connectives.
+  const clauses = clausesOf(typed);
+  return clauses.some((c, i) => {
+    if (i > 0 && clauses[i - 1] === c) return false;
+    const clause = typed.filter((_, j) => clauses[j] === c);
+    let from = 0;
+    while (from < clause.length - 1 && CONNECTIVES.has(clause[from]?.text ?? "")) from++;
+    return namesAsked(clause.slice(from));
+  });
+}
+
+function namesAsked(clause: readonly Token[]): boolean {
+  const first = clause[0]?.text ?? "";
+  const last = clause[clause.length - 1]?.text ?? "";
   if (!NAME_QUESTION_WORDS.has(first)) return false;
   // "What's the spokesperson's name?" asks one; "which partners did the NYT name?" names them.
-  const nounName = NAME_NOUNS.has(last) && !typed.some((t) => AUXILIARIES.has(t.text));
+  const nounName = NAME_NOUNS.has(last) && !clause.some((t) => AUXILIARIES.has(t.text));
   return NAMING_VERBS.has(last) || nounName;
 }
+
+/** Words that open a clause before its question word: "ok but what was it called". */
+const CONNECTIVES = new Set(["ok", "okay", "but", "and", "so", "maar", "en", "dus", "oke", "wait"]);
 
 const NAME_NOUNS = new Set(["name", "naam"]);
 const AUXILIARIES = new Set(["did", "does", "do", "will", "would", "to", "deed", "deden"]);

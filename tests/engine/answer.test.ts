@@ -445,6 +445,8 @@ describe("declining", () => {
     for (const q of [
       "welk pr bureau was het precies? naam pls",
       "which pr company does olivia work at now",
+      // Asked in a clause of its own, after a connective, with chatter after it.
+      "and so what was that pr agency called?? i looked everywhere",
     ]) {
       const a = ask(q);
       expect(a.answered, q).toBe(false);
