@@ -325,6 +325,13 @@ describe("declining", () => {
     }
   });
 
+  it("answers what happened afterwards from any fact shown that says so", () => {
+    // The denial matches the question's words; that Spotify no longer did is another fact.
+    const a = ask("so did spotify keep denying it after that");
+    expect(a.answered).toBe(true);
+    expect(factIds(a)).toContain("report-spotify-admitted-access");
+  });
+
   it("answers what is to come where the sources say so", () => {
     // NU.nl: the Amazon partnership "zou binnenkort ten einde lopen".
     expect(ask("is amazon's partnership with facebook going to end").answered).toBe(true);
