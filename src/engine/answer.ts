@@ -236,5 +236,6 @@ function emptyUnderstanding(question: unknown): Understanding {
     asksStatementOf: [],
     asksStatementOfUnknown: [],
     opinionBeside: false,
+    conceptPhrases: 0,
   };
 }

@@ -115,7 +115,10 @@ export function beforeRanking(u: Understanding, p: Prepared): NotAnswered | unde
     const n = p.byStem.get(s)?.length ?? 0;
     return n > 0 && n <= TUNING.rareSubjectFacts;
   });
-  if (subject.size < TUNING.minSubjectWords && !u.asksWhich && !asksRole && !rare) {
+  // A phrase of the lexicon says what it means: "was it opt in" asks about consent, where one
+  // common word ("can you read this?") could be anything.
+  const phrased = u.conceptPhrases > 0 && u.topics.length > 0;
+  if (subject.size < TUNING.minSubjectWords && !u.asksWhich && !asksRole && !rare && !phrased) {
     return askBack({ code: "unsure" });
   }
   return undefined;

@@ -67,6 +67,8 @@ export interface LexiconReading {
   readonly cuesAt: ReadonlyMap<InfoKind, readonly number[]>;
   /** Words of names outside the story, as typed. */
   readonly outside: readonly string[];
+  /** Concepts met through a phrase of two words or more ("opt in", "say yes"). */
+  readonly phrases: number;
 }
 
 const NO_KINDS: ReadonlySet<InfoKind> = new Set();
@@ -297,7 +299,14 @@ export function readThroughLexicon(
 ): LexiconReading {
   if (index.byFirstStem.size === 0) {
     const positions = tokens.map((_, i) => i);
-    return { tokens: [...tokens], positions, asks: NO_KINDS, cuesAt: new Map(), outside: [] };
+    return {
+      tokens: [...tokens],
+      positions,
+      asks: NO_KINDS,
+      cuesAt: new Map(),
+      outside: [],
+      phrases: 0,
+    };
   }
   const texts = tokens.map((t) => t.text);
   const stems = bothWays(texts);
@@ -306,6 +315,7 @@ export function readThroughLexicon(
   const asks = new Set<InfoKind>();
   const cuesAt = new Map<InfoKind, number[]>();
   const outside: string[] = [];
+  let phrases = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const match = keep(i) ? undefined : phraseAt(texts, stems, i, (j) => !keep(j), index);
@@ -318,6 +328,7 @@ export function readThroughLexicon(
     for (let j = 0; j < n; j++) positions.push(-1);
     const { entry } = phrase;
     if (entry.kind === "concept") {
+      if (phrase.words.length >= 2) phrases++;
       for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
     } else if (entry.kind === "info") {
       // "my boss", "mijn geld": the asker's own life, not what they ask the sources.
@@ -342,7 +353,7 @@ export function readThroughLexicon(
     }
     i += n - 1;
   }
-  return { tokens: out, positions, asks, cuesAt, outside };
+  return { tokens: out, positions, asks, cuesAt, outside, phrases };
 }
 
 /**

@@ -78,6 +78,8 @@ export interface Understanding {
   readonly opinionBeside: boolean;
   /** What a count asked is of ("how many users" → "users"), as typed: see counted.ts. */
   readonly counted: string | undefined;
+  /** Concepts the question names through a phrase of two words or more ("opt in"). */
+  readonly conceptPhrases: number;
 }
 
 /** "whcih" is "which": a question word typed with a typo still asks what it asks. */
@@ -211,6 +213,7 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     asksStatementOf: statementAsked(typed, named, reading.cuesAt),
     asksStatementOfUnknown: statementOfUnknown(typed, reading.cuesAt, unknownNames),
     opinionBeside: kindBesideOtherClauses("opinion", typed, reading.cuesAt),
+    conceptPhrases: reading.phrases,
     counted: countedNoun(typed.length, reading.cuesAt.get("count")?.[0], (i) => {
       if (names.has(i)) return undefined;
       const at = reading.positions[i] ?? -1;

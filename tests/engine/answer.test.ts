@@ -766,6 +766,13 @@ describe("declining", () => {
     expect(companyIds(bank)).not.toContain("netflix");
   });
 
+  it("answers a concept named by a phrase of the lexicon, though it is one word of many facts", () => {
+    // "opt in" is consent; "read" alone ("can you read this?") could be anything.
+    const a = ask("was it opt in then");
+    expect(a.answered).toBe(true);
+    expect(ask("can you read this?").decision).toBe("ask-back");
+  });
+
   it("answers one word that few facts use, and asks back on one that many do", () => {
     const legal = ask("was any of this even legal");
     expect(legal.answered).toBe(true);
