@@ -158,6 +158,7 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
 
   it.each([
     ["was it a hit with users, the netflix thing", "never that popular"],
+    ["was anyone asked to ok that first", "toestemming"],
     ["could the partners scribble in people's convos", "read, write and delete"],
     ["did facebook say there was a paper trail", "negotiations and documentation"],
     ["has facebook been in hot water before", "not the first"],
