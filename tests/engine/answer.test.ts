@@ -159,6 +159,8 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
   it.each([
     ["was it a hit with users, the netflix thing", "never that popular"],
     ["was anyone asked to ok that first", "toestemming"],
+    // Disbelief around a question about the reporting: the outlet's words, not the platform's.
+    ["wss clickbait, welke bron zegt dit", "The New York Times"],
     ["could the partners scribble in people's convos", "read, write and delete"],
     ["did facebook say there was a paper trail", "negotiations and documentation"],
     ["has facebook been in hot water before", "not the first"],
