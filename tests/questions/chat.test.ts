@@ -58,6 +58,7 @@ describe.each([
   "dev-x",
   "dev-y",
   "dev-z",
+  "dev-aa",
   "dev-ab",
   "sealed-9",
   "sealed-10",
