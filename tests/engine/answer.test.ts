@@ -176,6 +176,7 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
     ["did facebook break its agreement with the consumer watchdog", "2012 settlement"],
     // Who else is in a conversation: "participants on a thread".
     ["could facebook's partners see everyone in the chat", "all participants on a thread"],
+    ["so apps could tell everyone who was in a group convo?", "all participants on a thread"],
     // Facebook's "they were experimental" is about the messaging integrations (its topics say so).
     ["were the messaging integrations only an experiment", "they were experimental"],
   ])("%j reaches the fact that says %j", (q, span) => {
