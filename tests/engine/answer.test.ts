@@ -161,6 +161,7 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
     ["was anyone asked to ok that first", "toestemming"],
     // Disbelief around a question about the reporting: the outlet's words, not the platform's.
     ["wss clickbait, welke bron zegt dit", "The New York Times"],
+    ["where's the proof for any of this", "The New York Times"],
     ["could the partners scribble in people's convos", "read, write and delete"],
     ["did facebook say there was a paper trail", "negotiations and documentation"],
     ["has facebook been in hot water before", "not the first"],
@@ -298,6 +299,8 @@ describe("declining", () => {
     );
     // "Could" asks what Sony was able to do, not what it did: answered from what it was given.
     expect(ask("what could sony do with the friends data").answered).toBe(true);
+    // "Mentioned, what for?" asks why it was named, not what it did with anything.
+    expect(ask("sony got mentioned in all this, what for?").answered).toBe(true);
     // That RBC could see chats says what it was allowed, not what it did with them.
     const rbc = ask("what did the royal bank of canada do with the chats it saw");
     expect(rbc.answered).toBe(false);
@@ -546,6 +549,7 @@ describe("declining", () => {
     "wat is de beste vpn tegen facebook",
     "hoe verwijder ik mijn facebook account helemaal",
     "hoe bekijk ik welke apps aan mijn facebook gekoppeld zijn",
+    "spotify wont connect to facebook anymore, any fix?",
   ])("declines a request for advice (the lexicon's advice cues): %j", (q) => {
     const a = ask(q);
     expect(a.answered).toBe(false);
