@@ -595,6 +595,10 @@ describe("declining", () => {
       names: ["end to end encrypted"],
     });
     expect(ask("is signal safer than messenger").reason?.code).toBe("unknown-names");
+    // A phone's signal is no app: "lost signal" is chatter around the question.
+    expect(
+      ask("lost signal on the train, so were those messaging things shut down?").answered,
+    ).toBe(true);
     // Voice assistants other than Alexa (which the articles name) are outside them.
     expect(ask("could cortana read my messenger chats").reason?.code).toBe("unknown-names");
   });
