@@ -162,6 +162,8 @@ describe("everyday words for the articles' concepts (knowledge/lexicon.yaml)", (
     // Disbelief around a question about the reporting: the outlet's words, not the platform's.
     ["wss clickbait, welke bron zegt dit", "The New York Times"],
     ["where's the proof for any of this", "The New York Times"],
+    // What a company is accused of is what was reported about it, not its own claims.
+    ["what are the claims against amazon", "Amazon kreeg namen en contactinformatie"],
     ["could the partners scribble in people's convos", "read, write and delete"],
     ["did facebook say there was a paper trail", "negotiations and documentation"],
     ["has facebook been in hot water before", "not the first"],
