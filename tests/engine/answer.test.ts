@@ -243,6 +243,8 @@ describe("declining", () => {
     ["did trump win bc of cambridge analytica", "consequence"],
     ["spotify or apple music which is better fr", "opinion"],
     ["did netflix lose subscribers over this", "consequence"],
+    ["was amazon ever hacked because of the data", "consequence"],
+    ["did spotify shares drop when it came out", "consequence"],
     // "When did…" asks for a point in time; a year in Cambridge Analytica's facts is another's.
     ["when was cambridge analytica shut down", "date"],
     // Its subject is words the sources never use: no fact of Netflix's dates a new season.
