@@ -237,6 +237,8 @@ describe("declining", () => {
     ["did anyone get fired at facebook over this", "consequence"],
     // Facebook's position beside Sony holds "for years"; Sony's own facts hold no time at all.
     ["how long did sony have access to the friend data", "duration"],
+    // "Has since been deleted" says it was, not how long it was kept.
+    ["how long did microsoft keep the data before deleting it", "duration"],
     ["did apple end its calendar and contacts integration with facebook after this", "aftermath"],
     // "four partners" is a count, but not of what is asked.
     ["how many security breaches did facebook have in 2018 exactly", "count"],
