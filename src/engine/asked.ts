@@ -219,8 +219,14 @@ function namesAsked(clause: readonly Token[]): boolean {
   if (!NAME_QUESTION_WORDS.has(first)) return false;
   // "What's the spokesperson's name?" asks one; "which partners did the NYT name?" names them.
   const nounName = NAME_NOUNS.has(last) && !clause.some((t) => AUXILIARIES.has(t.text));
-  return NAMING_VERBS.has(last) || nounName;
+  // "What was the feature called that used the messages?": a relative clause may follow the verb.
+  const beforeRelative = clause.some(
+    (t, i) => NAMING_VERBS.has(t.text) && RELATIVES.has(clause[i + 1]?.text ?? ""),
+  );
+  return NAMING_VERBS.has(last) || nounName || beforeRelative;
 }
+
+const RELATIVES = new Set(["that", "which", "who", "die", "dat", "waarmee", "waarin"]);
 
 /** Words that open a clause before its question word: "ok but what was it called". */
 const CONNECTIVES = new Set(["ok", "okay", "but", "and", "so", "maar", "en", "dus", "oke", "wait"]);

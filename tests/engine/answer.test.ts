@@ -715,6 +715,10 @@ describe("declining", () => {
     expect(ask("whats the headline of the techradar piece").answered).toBe(true);
     expect(ask("who at fb signed off on these deals").reason?.code).toBe("not-in-sources");
     expect(ask("how much was the 2012 ftc settlement").reason).toMatchObject({ subject: "amount" });
+    // The naming verb with a relative clause after it still asks a name.
+    expect(ask("what was the spotify feature called that used messenger").reason).toMatchObject({
+      subject: "name",
+    });
   });
 
   it("reads 'list every company' as asking which companies", () => {
