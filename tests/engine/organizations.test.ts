@@ -66,6 +66,7 @@ describe("organization detection", () => {
     // Stock tickers are how people type companies in chat.
     expect(orgs("is amzn still getting the data")).toEqual(["amazon"]);
     expect(orgs("did MS get friends data")).toEqual(["microsoft"]);
+    expect(orgs("what did the political data company do")).toEqual(["cambridge-analytica"]);
   });
 
   it("tells one streamer from another by its description, not by a typo of the other's", () => {
