@@ -60,7 +60,7 @@ describe.each([
   "dev-z",
   "dev-aa",
   "dev-ab",
-  "sealed-9",
+  "dev-ac",
   "sealed-10",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
