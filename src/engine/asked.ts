@@ -202,15 +202,18 @@ const CLAUSE_QUESTION_WORDS = new Set([
  * last ask for a name, whatever stands between them.
  */
 function namedAtTheEnd(typed: readonly Token[]): boolean {
-  // Each clause ("ok but what was the PR firm called?? nobody says"), after its connectives.
+  // Each clause ("ok but what was the PR firm called?? nobody says"), after its connectives:
+  // one pass, grouping the tokens as their clauses run.
   const clauses = clausesOf(typed);
-  return clauses.some((c, i) => {
-    if (i > 0 && clauses[i - 1] === c) return false;
-    const clause = typed.filter((_, j) => clauses[j] === c);
-    let from = 0;
-    while (from < clause.length - 1 && CONNECTIVES.has(clause[from]?.text ?? "")) from++;
-    return namesAsked(clause.slice(from));
-  });
+  let start = 0;
+  for (let i = 1; i <= typed.length; i++) {
+    if (i < typed.length && clauses[i] === clauses[start]) continue;
+    let from = start;
+    while (from < i - 1 && CONNECTIVES.has(typed[from]?.text ?? "")) from++;
+    if (namesAsked(typed.slice(from, i))) return true;
+    start = i;
+  }
+  return false;
 }
 
 function namesAsked(clause: readonly Token[]): boolean {
