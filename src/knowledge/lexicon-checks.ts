@@ -39,5 +39,18 @@ export function lexiconProblems(entries: readonly Entry<LexiconEntry>[]): Proble
       problems.push(problemAt(entry, [key, i], message));
     });
   }
+  // An `unlike` word is read as itself: listed as some entry's word too, it would mean two things.
+  const phrases = owners.get("phrases") ?? new Map<string, Owner>();
+  for (const entry of entries) {
+    const value = entry.value;
+    if (value.kind !== "concept") continue;
+    (value.unlike ?? []).forEach((word, i) => {
+      const owner = phrases.get(words(String(word)).join(" "));
+      if (!owner) return;
+      const where = placeOf(owner.entry, owner.field);
+      const message = `'${word}' is unlike '${value.id}' but a word of '${owner.entry.value.id}' (${where}): remove it from one of them`;
+      problems.push(problemAt(entry, ["unlike", i], message));
+    });
+  }
   return problems;
 }

@@ -74,6 +74,23 @@ describe("lexicon.yaml", () => {
     });
   });
 
+  it("names a word a concept lists as unlike it that is also an entry's word", async () => {
+    const problems = await problemsAfter((dir) =>
+      lexicon(
+        dir,
+        [
+          "- { id: analogy, kind: concept, canonical: [likening], words: [vergelijking], unlike: [vergelijkbare] }",
+          "- { id: similar, kind: concept, canonical: [similar], words: [vergelijkbare] }",
+        ].join("\n"),
+      ),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/'vergelijkbare' is unlike 'analogy' but a word of 'similar'/),
+    });
+  });
+
   it("names a word listed twice in one entry, and an unknown kind", async () => {
     const problems = await problemsAfter((dir) =>
       lexicon(
