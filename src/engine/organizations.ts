@@ -7,8 +7,10 @@ import {
   editDistance,
   type LetterCounts,
   letterCounts,
+  letterMask,
   maxEdits,
   mayBeWithin,
+  mayBeWithinMask,
   typoDistance,
 } from "./fuzzy.js";
 import { append } from "./multimap.js";
@@ -22,6 +24,8 @@ interface Variant {
   /** The tokens joined without spaces, compared against typed n-grams. */
   readonly joined: string;
   readonly letters: LetterCounts;
+  /** The letters `joined` holds, a cheaper test to run first (fuzzy.ts). */
+  readonly mask: number;
   /** When set, the alias only counts typed exactly like this ("NU", not the Dutch word "nu"). */
   readonly exactCase?: string;
   /** An alias rather than the name: products like "Alexa" or "Bing" also say what is asked. */
@@ -84,6 +88,7 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
           tokens,
           joined,
           letters: letterCounts(joined),
+          mask: letterMask(joined),
           alias,
           description,
           ...(single ? { exactCase: text } : {}),
@@ -276,8 +281,12 @@ export const MAX_NAME_SPELLINGS = 24;
 function closestVariant(typed: string, variants: readonly Variant[], slice?: readonly Token[]) {
   let best: { variant: Variant; distance: number } | undefined;
   const letters = letterCounts(typed);
+  const mask = letterMask(typed);
   for (const variant of variants) {
     const edits = maxEdits(Math.max(typed.length, variant.joined.length));
+    // Cheapest first; each rules out only names no edit distance within reach would accept.
+    if (Math.abs(typed.length - variant.joined.length) > edits) continue;
+    if (!mayBeWithinMask(mask, variant.mask, edits)) continue;
     if (!mayBeWithin(letters, variant.letters, edits)) continue;
     const distance = typoDistance(typed, variant.joined);
     if (distance === undefined) continue;

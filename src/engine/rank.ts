@@ -180,6 +180,8 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
   const topicTotal = u.topics.reduce((sum, t) => sum + t.score, 0);
   const outlets = namedOutlets(u, p);
   const named = u.organizations.map((m) => m.id);
+  // Looked up for every fact scored: a question may name every organization at once.
+  const namedIds = new Set(named);
   const asksOutlet = u.asks.some((k) => p.lexicon.answeredBy.get(k) === "news-outlet");
   const topicalOf = (pf: PreparedFact) => {
     let topical = 0;
@@ -208,7 +210,7 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
         : 0;
     // The kind asked counts for a fact about an organization named even with no word in common
     // ("who wrote the TechRadar piece?": the author's bio holds a person).
-    const aboutNamed = named.some((id) => pf.fact.about.includes(id));
+    const aboutNamed = pf.fact.about.some((id) => namedIds.has(id));
     const score =
       WEIGHTS.lexical * lex +
       WEIGHTS.fuzzy * f +
@@ -291,6 +293,9 @@ function lexicalScorer(
       .sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : 1))
       .slice(0, LIMITS.commonStems);
   }
+  // A phrase whose first stem the question lacks is in none of its readings: ruled out without
+  // scanning them (a long question is hundreds of stems, read for every phrase of every fact).
+  const starts = new Set(questionStems.flat());
   return {
     score: (i: number, pf: PreparedFact): number => {
       let sum = got.get(i) ?? 0;
@@ -298,6 +303,8 @@ function lexicalScorer(
       // Plain loops: this runs for every candidate of every question, and allocation adds up.
       let phrases = 0;
       for (const phrase of pf.keywordPhrases) {
+        const first = phrase[0];
+        if (first !== undefined && !starts.has(first)) continue;
         if (questionStems.some((stems) => containsPhrase(stems, phrase))) phrases++;
       }
       return (possible > 0 ? sum / possible : 0) + WEIGHTS.phrase * phrases;
