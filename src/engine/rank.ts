@@ -32,7 +32,6 @@ import {
   type PreparedFact,
   postingFact,
   postingField,
-  stemField,
   trigrams,
 } from "./prepare.js";
 import { stemsOf } from "./stem.js";
@@ -293,13 +292,14 @@ function lexicalScorer(
       .sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : 1))
       .slice(0, LIMITS.commonStems);
   }
+  const fields = common.map(([q, weight]) => [weight, fieldCursor(p.byStem.get(q))] as const);
   // A phrase whose first stem the question lacks is in none of its readings: ruled out without
   // scanning them (a long question is hundreds of stems, read for every phrase of every fact).
   const starts = new Set(questionStems.flat());
   return {
     score: (i: number, pf: PreparedFact): number => {
       let sum = got.get(i) ?? 0;
-      for (const [q, weight] of common) sum += weight * stemField(p, q, i);
+      for (const [weight, field] of fields) sum += weight * field(i);
       // Plain loops: this runs for every candidate of every question, and allocation adds up.
       let phrases = 0;
       for (const phrase of pf.keywordPhrases) {
@@ -311,6 +311,37 @@ function lexicalScorer(
     },
     /** The share through rare stems alone, already summed. */
     rare: (i: number): number => (possible > 0 ? (got.get(i) ?? 0) / possible : 0),
+  };
+}
+
+/**
+ * The field a stem is in for fact `i` (as `stemField`), from a long posting list, for facts asked
+ * in ascending order as candidates are scored: the search starts where the last one ended and
+ * gallops forward, instead of a binary search over the whole list each time (6 common stems for
+ * each of up to 3,000 candidates). A fact asked out of order starts over from the list's start.
+ */
+export function fieldCursor(list: Postings | undefined): (i: number) => number {
+  const entries = list ?? NO_POSTINGS;
+  let at = 0;
+  return (i: number): number => {
+    const key = i * 4;
+    if (at > 0 && (entries[at - 1] ?? 0) >= key) at = 0;
+    // Every entry before `lo` is below the key; then the first at or above it, within [lo, hi).
+    let lo = at;
+    let bound = 1;
+    while (lo + bound <= entries.length && (entries[lo + bound - 1] ?? 0) < key) {
+      lo += bound;
+      bound *= 2;
+    }
+    let hi = Math.min(lo + bound, entries.length);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((entries[mid] ?? 0) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    at = lo;
+    const found = entries[lo];
+    return found !== undefined && postingFact(found) === i ? postingField(found) : 0;
   };
 }
 
