@@ -7,8 +7,10 @@ import {
   editDistance,
   type LetterCounts,
   letterCounts,
+  letterMask,
   maxEdits,
   mayBeWithin,
+  mayBeWithinMask,
   typoDistance,
 } from "./fuzzy.js";
 import { append } from "./multimap.js";
@@ -37,11 +39,21 @@ export interface OrganizationIndex {
   /** Variants long enough to match with typos. */
   readonly fuzzy: readonly Variant[];
   /** The same by first letter and length ("s7"): a typo never changes the first letter. */
-  readonly fuzzyByShape: ReadonlyMap<string, readonly Variant[]>;
+  readonly fuzzyByShape: ReadonlyMap<string, Shape>;
   /** The same by organization. */
   readonly fuzzyByOrg: ReadonlyMap<string, readonly Variant[]>;
   /** Every token of every variant: such tokens are never "unknown words". */
   readonly nameWords: ReadonlySet<string>;
+}
+
+/**
+ * Variants of one first letter and length, with the letters each holds (fuzzy.ts) in a typed
+ * array beside them: a spelling is compared with every variant near its length, and most are
+ * ruled out by that number alone, without reading the variant.
+ */
+interface Shape {
+  readonly variants: readonly Variant[];
+  readonly masks: Int32Array;
 }
 
 export interface OrganizationMatch {
@@ -97,12 +109,18 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
       }
     }
   }
-  const fuzzyByShape = new Map<string, Variant[]>();
+  const byShape = new Map<string, Variant[]>();
   const fuzzyByOrg = new Map<string, Variant[]>();
   for (const [i, v] of fuzzy.entries()) {
-    append(fuzzyByShape, shape(v.joined[0] ?? "", v.joined.length), v);
+    append(byShape, shape(v.joined[0] ?? "", v.joined.length), v);
     append(fuzzyByOrg, v.orgId, v);
     if (i % CHUNK === CHUNK - 1) yield;
+  }
+  const fuzzyByShape = new Map<string, Shape>();
+  for (const [key, variants] of byShape) {
+    const masks = Int32Array.from(variants, (v) => letterMask(v.joined));
+    fuzzyByShape.set(key, { variants, masks });
+    if (fuzzyByShape.size % CHUNK === 0) yield;
   }
   const byId = new Map(kb.organizations.map((o) => [o.id, o]));
   return { byId, phrases, fuzzy, fuzzyByShape, fuzzyByOrg, nameWords };
@@ -236,11 +254,12 @@ function fuzzyCandidate(slice: readonly Token[], vocab: Vocabulary, index: Organ
 const shape = (initial: string, length: number) => `${initial}${length}`;
 
 /** Variants a typo away could reach: same first letter, a length within the edits allowed. */
-function nearInLength(index: OrganizationIndex, typed: string): Variant[] {
+function nearInLength(index: OrganizationIndex, typed: string): Shape[] {
   const edits = maxEdits(typed.length + 3);
-  const out: Variant[] = [];
+  const out: Shape[] = [];
   for (let n = typed.length - edits; n <= typed.length + edits; n++) {
-    out.push(...(index.fuzzyByShape.get(shape(typed[0] ?? "", n)) ?? []));
+    const found = index.fuzzyByShape.get(shape(typed[0] ?? "", n));
+    if (found) out.push(found);
   }
   return out;
 }
@@ -273,24 +292,32 @@ function shortName(typed: string, index: OrganizationIndex) {
  */
 export const MAX_NAME_SPELLINGS = 24;
 
-function closestVariant(typed: string, variants: readonly Variant[], slice?: readonly Token[]) {
+function closestVariant(typed: string, shapes: readonly Shape[], slice?: readonly Token[]) {
   let best: { variant: Variant; distance: number } | undefined;
   const letters = letterCounts(typed);
-  for (const variant of variants) {
-    const edits = maxEdits(Math.max(typed.length, variant.joined.length));
-    if (!mayBeWithin(letters, variant.letters, edits)) continue;
-    const distance = typoDistance(typed, variant.joined);
-    if (distance === undefined) continue;
-    // "window" is a word of its own, not "Windows" mistyped: a plural name less its s.
-    if (`${typed}s` === variant.joined) continue;
-    // Word by word only for a name already within reach as a whole (it is the dearer test).
-    if (slice && !wordByWord(slice, variant)) continue;
-    // Five-letter names ("apple", "alexa") accept a dropped or swapped letter, not a changed one:
-    // "aple" and "appel" are Apple, "apply" is not.
-    if (variant.joined.length <= 5 && typed.length === variant.joined.length) {
-      if ([...typed].sort().join("") !== [...variant.joined].sort().join("")) continue;
+  const mask = letterMask(typed);
+  // Cheapest first; each test rules out only names no edit distance within reach would accept.
+  for (const { variants, masks } of shapes) {
+    const length = variants[0]?.joined.length ?? 0;
+    const edits = maxEdits(Math.max(typed.length, length));
+    if (Math.abs(typed.length - length) > edits) continue;
+    for (let k = 0; k < variants.length; k++) {
+      if (!mayBeWithinMask(mask, masks[k] ?? 0, edits)) continue;
+      const variant = variants[k] as Variant;
+      if (!mayBeWithin(letters, variant.letters, edits)) continue;
+      const distance = typoDistance(typed, variant.joined);
+      if (distance === undefined) continue;
+      // "window" is a word of its own, not "Windows" mistyped: a plural name less its s.
+      if (`${typed}s` === variant.joined) continue;
+      // Word by word only for a name already within reach as a whole (it is the dearer test).
+      if (slice && !wordByWord(slice, variant)) continue;
+      // Five-letter names ("apple", "alexa") accept a dropped or swapped letter, not a changed one:
+      // "aple" and "appel" are Apple, "apply" is not.
+      if (variant.joined.length <= 5 && typed.length === variant.joined.length) {
+        if ([...typed].sort().join("") !== [...variant.joined].sort().join("")) continue;
+      }
+      if (!best || distance < best.distance) best = { variant, distance };
     }
-    if (!best || distance < best.distance) best = { variant, distance };
   }
   return best;
 }

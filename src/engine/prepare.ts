@@ -10,7 +10,7 @@ import {
   type Organization,
   type Role,
 } from "../knowledge/schema.js";
-import { type LetterCounts, letterCounts } from "./fuzzy.js";
+import { type LetterCounts, letterCounts, letterMask } from "./fuzzy.js";
 import {
   buildLexicon,
   canonicalWords,
@@ -73,7 +73,18 @@ export interface Prepared {
   /** Every name and alias, folded ("royal bank of canada"), for look-ups by name. */
   readonly names: readonly OrganizationName[];
   /** The same by first letter. */
-  readonly namesByInitial: ReadonlyMap<string, readonly OrganizationName[]>;
+  readonly namesByInitial: ReadonlyMap<string, NamesOfInitial>;
+}
+
+/**
+ * Names of one first letter, in the base's order, with the length and letters of each `joined`
+ * in typed arrays beside them: the "did you mean" search reads every name of a letter for every
+ * unknown word, and rules most out from these two numbers without touching the name itself.
+ */
+export interface NamesOfInitial {
+  readonly names: readonly OrganizationName[];
+  readonly lengths: Int32Array;
+  readonly masks: Int32Array;
 }
 
 /**
@@ -96,6 +107,8 @@ export interface OrganizationName {
   readonly joined: string;
   /** Of `joined`, to rule out names far from a typed word cheaply. */
   readonly letters: LetterCounts;
+  /** The letters `joined` holds, a cheaper test to run first (fuzzy.ts). */
+  readonly mask: number;
   /** The first letter of each word ("rboc"), to rule out names for a half-typed one. */
   readonly initials: string;
 }
@@ -192,7 +205,7 @@ function* build(kb: KnowledgeBase): Generator<void, Prepared, void> {
     byTopic: named.byTopic,
     withOwnResponse: named.withOwnResponse,
     names,
-    namesByInitial: groupBy(names, (n) => n.joined[0] ?? ""),
+    namesByInitial: namesOfInitials(names),
   };
   cache.set(kb, prepared);
   return prepared;
@@ -467,7 +480,15 @@ function namesOf(org: Organization, order: number): OrganizationName[] {
     const folded = nameWords.join(" ");
     const joined = nameWords.join("");
     const initials = nameWords.map((w) => w[0] ?? "").join("");
-    return { org, order, folded, joined, letters: letterCounts(joined), initials };
+    return {
+      org,
+      order,
+      folded,
+      joined,
+      letters: letterCounts(joined),
+      mask: letterMask(joined),
+      initials,
+    };
   });
 }
 
@@ -489,10 +510,19 @@ function memo<T>(f: (key: string) => T): (key: string) => T {
 
 const shared = (ids: readonly string[]): readonly string[] => (ids.length > 0 ? ids : NONE);
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) append(map, key(item), item);
-  return map;
+function namesOfInitials(names: readonly OrganizationName[]): Map<string, NamesOfInitial> {
+  const byInitial = new Map<string, OrganizationName[]>();
+  for (const name of names) append(byInitial, name.joined[0] ?? "", name);
+  return new Map(
+    [...byInitial].map(([initial, list]) => [
+      initial,
+      {
+        names: list,
+        lengths: Int32Array.from(list, (n) => n.joined.length),
+        masks: Int32Array.from(list, (n) => n.mask),
+      },
+    ]),
+  );
 }
 
 /** The word's three-letter pieces, with its edges marked ("^re", "rea", …, "de$"). */

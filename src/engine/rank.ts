@@ -32,7 +32,6 @@ import {
   type PreparedFact,
   postingFact,
   postingField,
-  stemField,
   trigrams,
 } from "./prepare.js";
 import { stemsOf } from "./stem.js";
@@ -191,6 +190,8 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
   const topicTotal = u.topics.reduce((sum, t) => sum + t.score, 0);
   const outlets = namedOutlets(u, p);
   const named = u.organizations.map((m) => m.id);
+  // Looked up for every fact scored: a question may name every organization at once.
+  const namedIds = new Set(named);
   const asksOutlet = u.asks.some((k) => p.lexicon.answeredBy.get(k) === "news-outlet");
   const topicalOf = (pf: PreparedFact) => {
     let topical = 0;
@@ -219,7 +220,7 @@ export function scorer(u: Understanding, p: Prepared, work = newWork()) {
         : 0;
     // The kind asked counts for a fact about an organization named even with no word in common
     // ("who wrote the TechRadar piece?": the author's bio holds a person).
-    const aboutNamed = named.some((id) => pf.fact.about.includes(id));
+    const aboutNamed = pf.fact.about.some((id) => namedIds.has(id));
     const score =
       WEIGHTS.lexical * lex +
       WEIGHTS.fuzzy * f +
@@ -302,19 +303,56 @@ function lexicalScorer(
       .sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : 1))
       .slice(0, LIMITS.commonStems);
   }
+  const fields = common.map(([q, weight]) => [weight, fieldCursor(p.byStem.get(q))] as const);
+  // A phrase whose first stem the question lacks is in none of its readings: ruled out without
+  // scanning them (a long question is hundreds of stems, read for every phrase of every fact).
+  const starts = new Set(questionStems.flat());
   return {
     score: (i: number, pf: PreparedFact): number => {
       let sum = got.get(i) ?? 0;
-      for (const [q, weight] of common) sum += weight * stemField(p, q, i);
+      for (const [weight, field] of fields) sum += weight * field(i);
       // Plain loops: this runs for every candidate of every question, and allocation adds up.
       let phrases = 0;
       for (const phrase of pf.keywordPhrases) {
+        const first = phrase[0];
+        if (first !== undefined && !starts.has(first)) continue;
         if (questionStems.some((stems) => containsPhrase(stems, phrase))) phrases++;
       }
       return (possible > 0 ? sum / possible : 0) + WEIGHTS.phrase * phrases;
     },
     /** The share through rare stems alone, already summed. */
     rare: (i: number): number => (possible > 0 ? (got.get(i) ?? 0) / possible : 0),
+  };
+}
+
+/**
+ * The field a stem is in for fact `i` (as `stemField`), from a long posting list, for facts asked
+ * in ascending order as candidates are scored: the search starts where the last one ended and
+ * gallops forward, instead of a binary search over the whole list each time (6 common stems for
+ * each of up to 3,000 candidates). A fact asked out of order starts over from the list's start.
+ */
+export function fieldCursor(list: Postings | undefined): (i: number) => number {
+  const entries = list ?? NO_POSTINGS;
+  let at = 0;
+  return (i: number): number => {
+    const key = i * 4;
+    if (at > 0 && (entries[at - 1] ?? 0) >= key) at = 0;
+    // Every entry before `lo` is below the key; then the first at or above it, within [lo, hi).
+    let lo = at;
+    let bound = 1;
+    while (lo + bound <= entries.length && (entries[lo + bound - 1] ?? 0) < key) {
+      lo += bound;
+      bound *= 2;
+    }
+    let hi = Math.min(lo + bound, entries.length);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((entries[mid] ?? 0) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    at = lo;
+    const found = entries[lo];
+    return found !== undefined && postingFact(found) === i ? postingField(found) : 0;
   };
 }
 

@@ -3,9 +3,16 @@
  * autocomplete: what the base covers, example questions, and "did you mean".
  */
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
-import { letterCounts, maxEdits, mayBeWithin, typoDistance } from "./fuzzy.js";
+import {
+  letterCounts,
+  letterMask,
+  maxEdits,
+  mayBeWithin,
+  mayBeWithinMask,
+  typoDistance,
+} from "./fuzzy.js";
 import { fold, words } from "./normalize.js";
-import { type Prepared, prepare } from "./prepare.js";
+import { type OrganizationName, type Prepared, prepare } from "./prepare.js";
 import type { Understanding } from "./understand.js";
 
 /** An organization guessed from a word typed one typo further than the engine accepts. */
@@ -32,17 +39,25 @@ export function guessOf(u: Understanding, p: Prepared): Guess | undefined {
 }
 
 function guessName(u: Understanding, p: Prepared): Guess | undefined {
-  const typed = [...u.unknownWords, ...u.unknownNames.map(fold)];
+  // A word typed again finds what it found the first time: nothing, or it would have returned.
+  const typed = new Set([...u.unknownWords, ...u.unknownNames.map(fold)]);
   for (const word of typed) {
     const letters = letterCounts(word);
-    // typoDistance never accepts a different first letter: only those names are compared.
-    for (const name of p.namesByInitial.get(word[0] ?? "") ?? []) {
-      const { joined } = name;
-      if (joined.length < 4) continue;
-      const allowed = maxEdits(Math.max(word.length, joined.length)) + 1;
-      if (Math.abs(word.length - joined.length) > allowed) continue;
+    const mask = letterMask(word);
+    // typoDistance never accepts a different first letter: only those names are compared, in
+    // the base's order, most ruled out by their length and letters alone (prepare.ts).
+    const group = p.namesByInitial.get(word[0] ?? "");
+    if (!group) continue;
+    const { names, lengths, masks } = group;
+    for (let k = 0; k < names.length; k++) {
+      const length = lengths[k] ?? 0;
+      if (length < 4) continue;
+      const allowed = maxEdits(Math.max(word.length, length)) + 1;
+      if (Math.abs(word.length - length) > allowed) continue;
+      if (!mayBeWithinMask(mask, masks[k] ?? 0, allowed)) continue;
+      const name = names[k] as OrganizationName;
       if (!mayBeWithin(letters, name.letters, allowed)) continue;
-      if (typoDistance(word, joined, 1) !== undefined) return { org: name.org, word };
+      if (typoDistance(word, name.joined, 1) !== undefined) return { org: name.org, word };
     }
   }
   return undefined;

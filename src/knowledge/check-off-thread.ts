@@ -3,8 +3,8 @@
  * main thread (paced, as always) only when the worker found no problem. A broken base is where
  * the time goes (hundreds of thousands of problems, whole-file parses to explain a syntax error
  * or find a line), and none of it then runs on the thread that answers questions. The worker
- * hands back the verdict and, for a sound base, its values as chunks of JSON text in transferred
- * buffers (hand-back.ts): posting the loaded objects themselves would be decoded on the main
+ * hands back the verdict and, for a sound base, its values as chunks of JSON text in one transferred
+ * buffer (hand-back.ts): posting the loaded objects themselves would be decoded on the main
  * thread in one piece, a stall as long as the load, while the chunks are parsed one at a time.
  * The main thread parses no YAML.
  *
@@ -21,7 +21,7 @@
  * base, seconds of work; the caller starts it once the base is built (`readySpare`).
  */
 import { Worker } from "node:worker_threads";
-import { type HandedBase, ITEMS_PER_CHUNK, takeOver } from "./hand-back.js";
+import { factChunks, type HandedBase, ITEMS_PER_CHUNK, takeOver } from "./hand-back.js";
 import type { LoadResult } from "./load.js";
 import type { Problem } from "./problem.js";
 
@@ -153,7 +153,7 @@ function dropWhenGone(worker: Worker): void {
 
 /** Facts handed back, from the chunk count (each chunk but the last holds `ITEMS_PER_CHUNK`). */
 function factsIn(base: HandedBase): number {
-  return base.facts.length * ITEMS_PER_CHUNK;
+  return factChunks(base) * ITEMS_PER_CHUNK;
 }
 
 function takeSpare(): Worker | undefined {

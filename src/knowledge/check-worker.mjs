@@ -10,7 +10,6 @@ import { constants, setPriority } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
-import { tsImport } from "tsx/esm/api";
 
 // The lowest priority for this thread alone, so on a busy machine the thread that answers
 // questions gets the CPU first. Linux only: there a priority is per thread, while elsewhere
@@ -23,6 +22,9 @@ if (process.platform === "linux") {
   }
 }
 
+// Loaded only now, at that priority: compiling and loading the loader's modules is most of a new
+// worker's start (a spare starts right after the bot has built a base, while it answers).
+const { tsImport } = await import("tsx/esm/api");
 const { checkForHandOver, keepParserStrings, nextCheck, rememberSoundFiles, transferList } =
   await tsImport("./load.ts", import.meta.url);
 keepParserStrings();

@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   editDistance,
   letterCounts,
+  letterMask,
   maxEdits,
   mayBeWithin,
+  mayBeWithinMask,
   typoDistance,
 } from "../../src/engine/fuzzy.js";
 import { stem, stemIn, stemsOf } from "../../src/engine/stem.js";
@@ -120,8 +122,30 @@ describe("letter counts", () => {
         mayBeWithin(letterCounts(typed), letterCounts(name), edits),
         `${typed} ~ ${name}`,
       ).toBe(true);
+      expect(
+        mayBeWithinMask(letterMask(typed), letterMask(name), edits),
+        `${typed} ~ ${name}`,
+      ).toBe(true);
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it("rules out by letters held only what the counts rule out", () => {
+    const next = random(11);
+    let ruledOut = 0;
+    for (let n = 0; n < 5000; n++) {
+      const pick = () =>
+        Array.from({ length: 4 + Math.floor(next() * 16) }, () =>
+          String.fromCharCode(97 + Math.floor(next() * 27)),
+        ).join("");
+      const [a, b] = [pick(), pick()];
+      const edits = maxEdits(Math.max(a.length, b.length));
+      if (mayBeWithinMask(letterMask(a), letterMask(b), edits)) continue;
+      ruledOut++;
+      expect(mayBeWithin(letterCounts(a), letterCounts(b), edits), `${a} ~ ${b}`).toBe(false);
+    }
+    expect(ruledOut).toBeGreaterThan(1000);
+    expect(letterMask("aab{")).toBe(0b11 | (1 << 26));
   });
 
   it("rules out most unrelated names", () => {

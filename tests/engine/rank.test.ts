@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIELD, type Prepared, prepare, stemField } from "../../src/engine/prepare.js";
-import { type RankedFact, rankFacts, scorer } from "../../src/engine/rank.js";
+import { fieldCursor, type RankedFact, rankFacts, scorer } from "../../src/engine/rank.js";
 import { understand } from "../../src/engine/understand.js";
 import { projectKnowledge } from "./knowledge.js";
 
@@ -88,5 +88,28 @@ describe("ranking", () => {
       // The candidates are a narrowing, not the whole base, for a question naming one company.
       if (q.includes("Spotify")) expect(ranked.length).toBeLessThan(p.facts.length);
     }
+  });
+});
+
+describe("a common stem's field, read by a cursor", () => {
+  it("is the field the binary search finds, for facts in order, out of order and absent", () => {
+    let a = 5;
+    const next = () => {
+      a = (a * 1103515245 + 12345) % 2 ** 31;
+      return a / 2 ** 31;
+    };
+    for (let round = 0; round < 20; round++) {
+      // Postings: fact * 4 + field, in fact order, some facts missing.
+      const facts = [...Array(3000).keys()].filter(() => next() < 0.3);
+      const list = Int32Array.from(facts, (f) => f * 4 + 1 + Math.floor(next() * 3));
+      const fake = { byStem: new Map([["stem", list]]) } as unknown as Prepared;
+      const field = fieldCursor(list);
+      const asked = [...Array(3000).keys()].filter(() => next() < 0.2);
+      // Mostly ascending, as candidates are scored, with a few steps back.
+      for (let k = 0; k < 30; k++)
+        asked.splice(Math.floor(next() * asked.length), 0, Math.floor(next() * 3100));
+      for (const i of asked) expect(field(i), `fact ${i}`).toBe(stemField(fake, "stem", i));
+    }
+    expect(fieldCursor(undefined)(3)).toBe(0);
   });
 });
