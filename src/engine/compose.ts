@@ -311,6 +311,10 @@ function rankedAbout(
   const outlets = subjects.filter((id) => p.organizations.byId.get(id)?.role === "news-outlet");
   for (const r of ranked) {
     for (const id of r.prepared.fact.about) out.get(id)?.push(r);
+    // An outlet's own words count where they match the question: below the floor they would only
+    // fill an overview, which is what the base holds about the outlet; and at 100,000 facts an
+    // outlet has thousands of them to sort.
+    if (r.score < ABSOLUTE_FLOOR) continue;
     for (const id of outlets) {
       if (!r.prepared.fact.about.includes(id) && outletsOwnWords(r.prepared, id, p)) {
         out.get(id)?.push(r);
@@ -374,15 +378,11 @@ function planSubject(
     .map(({ r }) => r);
   // One fact that matches only in passing ("and Apple? the same kind of deal?": a fact listing
   // Apple among others) is followed by what the base holds centrally on the organization.
-  const central = candidates
-    .map(({ r }) => r)
-    .filter((r) => !matched.includes(r) && aboutRank(r, id) === 0)
-    // Matching nothing, their scores say nothing: what was reported first, in the base's order.
-    .sort((a, b) => kindOrder(a) - kindOrder(b) || a.index - b.index);
-  const queue =
-    matched.length < OVERVIEW_FACTS && matched.every((r) => aboutRank(r, id) > 0)
-      ? [...matched, ...central].slice(0, OVERVIEW_FACTS)
-      : matched;
+  // Worked out only then: a question made of many names has thousands of candidates.
+  const passing = matched.length < OVERVIEW_FACTS && matched.every((r) => aboutRank(r, id) > 0);
+  const queue = passing
+    ? [...matched, ...centralFacts(candidates, matched, id)].slice(0, OVERVIEW_FACTS)
+    : matched;
   // Its own response on the matter belongs in the answer even when reports outrank it; the
   // platform's statements are most of what is said about it, and compete on their scores.
   const isPlatform = p.organizations.byId.get(id)?.role === "platform";
@@ -390,6 +390,22 @@ function planSubject(
     ? undefined
     : candidates.find(({ r }) => isOwnResponse(r.prepared, id) && r.score >= ABSOLUTE_FLOOR)?.r;
   return { id, queue, ...(own ? { own } : {}), offTopic: false, facts: [] };
+}
+
+/** Facts centrally about the organization besides those matched: reports first, base order. */
+function centralFacts(
+  candidates: readonly { r: RankedFact }[],
+  matched: readonly RankedFact[],
+  id: string,
+): RankedFact[] {
+  const taken = new Set(matched);
+  return (
+    candidates
+      .map(({ r }) => r)
+      .filter((r) => !taken.has(r) && aboutRank(r, id) === 0)
+      // Matching nothing, their scores say nothing: what was reported first, in the base's order.
+      .sort((a, b) => kindOrder(a) - kindOrder(b) || a.index - b.index)
+  );
 }
 
 /** A sort key that puts first the facts holding a kind of information asked (0), then the rest. */
