@@ -9,6 +9,7 @@ import {
 } from "../../src/engine/index.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { projectKnowledge } from "./knowledge.js";
+import { seeded } from "./seeded.js";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -911,11 +912,7 @@ describe("robustness", () => {
   });
 
   it("survives random input", () => {
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const random = seeded(7);
     for (let i = 0; i < 200; i++) {
       const length = Math.floor(random() * 300);
       const q = Array.from({ length }, () =>

@@ -11,6 +11,7 @@ import {
 } from "../../src/engine/fuzzy.js";
 import { stem, stemIn, stemsOf } from "../../src/engine/stem.js";
 import { isStopword } from "../../src/engine/stopwords.js";
+import { seeded } from "./seeded.js";
 
 describe("stop words", () => {
   it("covers English and Dutch function words", () => {
@@ -82,14 +83,6 @@ describe("typo distance", () => {
 });
 
 describe("letter counts", () => {
-  /** Seeded, so a failure can be replayed. */
-  function random(seed: number) {
-    let a = seed;
-    return () => {
-      a = (a * 1103515245 + 12345) % 2 ** 31;
-      return a / 2 ** 31;
-    };
-  }
   /** `word` with `edits` random substitutions, insertions, deletions or swaps. */
   function misspell(word: string, edits: number, next: () => number): string {
     let w = word;
@@ -107,7 +100,7 @@ describe("letter counts", () => {
   }
 
   it("never rules out a string within the edits allowed", () => {
-    const next = random(7);
+    const next = seeded(7);
     let compared = 0;
     for (let n = 0; n < 5000; n++) {
       const length = 5 + Math.floor(next() * 20);
@@ -131,7 +124,7 @@ describe("letter counts", () => {
   });
 
   it("rules out by letters held only what the counts rule out", () => {
-    const next = random(11);
+    const next = seeded(11);
     let ruledOut = 0;
     for (let n = 0; n < 5000; n++) {
       const pick = () =>

@@ -3,6 +3,7 @@ import { FIELD, type Prepared, prepare, stemField } from "../../src/engine/prepa
 import { fieldCursor, type RankedFact, rankFacts, scorer } from "../../src/engine/rank.js";
 import { understand } from "../../src/engine/understand.js";
 import { projectKnowledge } from "./knowledge.js";
+import { seeded } from "./seeded.js";
 
 let p: Prepared;
 beforeAll(async () => {
@@ -93,11 +94,7 @@ describe("ranking", () => {
 
 describe("a common stem's field, read by a cursor", () => {
   it("is the field the binary search finds, for facts in order, out of order and absent", () => {
-    let a = 5;
-    const next = () => {
-      a = (a * 1103515245 + 12345) % 2 ** 31;
-      return a / 2 ** 31;
-    };
+    const next = seeded(5);
     for (let round = 0; round < 20; round++) {
       // Postings: fact * 4 + field, in fact order, some facts missing.
       const facts = [...Array(3000).keys()].filter(() => next() < 0.3);
