@@ -329,10 +329,13 @@ export function readThroughLexicon(
     const { entry } = phrase;
     if (entry.kind === "concept") {
       if (phrase.words.length >= 2) phrases++;
+      if (entry.cues && askedOfSources(tokens, i)) {
+        asks.add(entry.cues);
+        append(cuesAt, entry.cues, i);
+      }
       for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
     } else if (entry.kind === "info") {
-      // "my boss", "mijn geld": the asker's own life, not what they ask the sources.
-      if (!POSSESSIVES.has(tokens[i - 1]?.text ?? "") && !afterKnowing(tokens, i)) {
+      if (askedOfSources(tokens, i)) {
         asks.add(entry.id);
         append(cuesAt, entry.id, i);
       }
@@ -354,6 +357,11 @@ export function readThroughLexicon(
     i += n - 1;
   }
   return { tokens: out, positions, asks, cuesAt, outside, phrases };
+}
+
+/** "My boss", "mijn geld": the asker's own life, not what they ask the sources. */
+function askedOfSources(tokens: readonly Token[], i: number): boolean {
+  return !POSSESSIVES.has(tokens[i - 1]?.text ?? "") && !afterKnowing(tokens, i);
 }
 
 /**

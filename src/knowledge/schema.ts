@@ -204,6 +204,13 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
      * (comparison).
      */
     unlike: LexiconWords.optional(),
+    /**
+     * Met, the concept is also a cue of this kind: "who were the former employees?" asks for
+     * people, as "who at Facebook" does, though "former employees" reads as the concept. Only
+     * `person`: the one kind asked only where a question word stands before its cue, so "what
+     * did the former employees say?" still asks for no one.
+     */
+    cues: z.literal("person").optional(),
   }),
   z.strictObject({ id: Id, kind: z.literal("filler"), words: LexiconWords }),
   z.strictObject({

@@ -289,6 +289,8 @@ describe("declining", () => {
     ["wat stond erin, in die ftc schikking", "requirement"],
     // The person asked of the platform must be in its own facts, not in an outlet's byline.
     ["who at facebook wrote the blog post, which executive", "person"],
+    // The sources say only how many former employees the Times spoke to, never who.
+    ["who were the fifty ex-employees the nyt interviewed", "person"],
   ])("says the sources do not report the kind of information %j asks for", (q, subject) => {
     expect(ask(q).reason).toMatchObject({ code: "not-in-sources", subject });
   });

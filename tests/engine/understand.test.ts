@@ -92,6 +92,16 @@ describe("content words", () => {
     expect(understand("ok 🍕 how much did netflix pay", p).asks).toEqual(["amount"]);
   });
 
+  it("reads a concept that cues a person as asking for one only after a question word", () => {
+    // "Former employees" is the lexicon's employees concept, and a person cue too.
+    expect(understand("who were the former employees the nyt spoke to", p).asks).toEqual([
+      "person",
+    ]);
+    expect(understand("what did the former employees tell the nyt", p).asks).toEqual([]);
+    // "Insiders" stems as "inside" does; "inside" is listed unlike the concept.
+    expect(understand("which firms could look inside people's inboxes", p).asks).toEqual([]);
+  });
+
   it("keeps product aliases as subject words too", () => {
     expect(understand("could Alexa read my email", p).aliasWords).toEqual(["alexa"]);
   });
