@@ -54,7 +54,15 @@ export interface LexiconIndex {
   readonly exceptWords: ReadonlySet<string>;
   /** Words and two-word phrases that take back what came before them ("jk", "just kidding"). */
   readonly retractWords: ReadonlySet<string>;
+  /** Cues of two words with others between them (`asksAround`), the first word stemmed both ways. */
+  readonly around: readonly AroundCue[];
   readonly longest: number;
+}
+
+interface AroundCue {
+  readonly kind: InfoKind;
+  readonly firstStems: ReadonlySet<string>;
+  readonly last: string;
 }
 
 export interface LexiconReading {
@@ -119,6 +127,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const retractWords = new Set<string>();
   const outsidePeople = new Set<string>();
   const outsideProducts = new Set<string>();
+  const around: AroundCue[] = [];
   let longest = 1;
   // A word or phrase as the steps that read words compare it: folded, words joined by a space.
   const folded = (w: string | number) => words(String(w)).join(" ");
@@ -165,6 +174,11 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
       if (entry.ranksOnly) ranksOnly.add(entry.id);
       if (entry.notAfter) notAfter.set(entry.id, new Set(entry.notAfter.map(folded)));
       if (entry.askedWith) askedWith.set(entry.id, new Set(entry.askedWith.map(folded)));
+      for (const [first, last] of entry.asksAround ?? []) {
+        const word = folded(first);
+        const firstStems = new Set([stemIn(word, "en"), stemIn(word, "nl")]);
+        around.push({ kind: entry.id, firstStems, last: folded(last) });
+      }
     }
   }
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
@@ -184,6 +198,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     countedKinds,
     exceptWords,
     retractWords,
+    around,
     longest,
   };
 }
@@ -356,7 +371,47 @@ export function readThroughLexicon(
     }
     i += n - 1;
   }
+  for (const [kind, at] of aroundCues(tokens, stems, index.around)) {
+    asks.add(kind);
+    append(cuesAt, kind, at);
+  }
   return { tokens: out, positions, asks, cuesAt, outside, phrases };
+}
+
+/**
+ * "My mom still uses Messenger for everything": a possessive shortly before the verb makes it the
+ * asker's own life, as one right before a cue does.
+ */
+function ownLifeBefore(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - TUNING.knowingReach); j--) {
+    if (POSSESSIVES.has(tokens[j]?.text ?? "")) return true;
+  }
+  return afterKnowing(tokens, i);
+}
+
+/**
+ * Where cues around the question's words stand ("use the chat access for"): the first word, then
+ * the last within `TUNING.aroundReach` words of the same clause. At the first word's position.
+ */
+function aroundCues(
+  tokens: readonly Token[],
+  stems: readonly (readonly string[])[],
+  cues: readonly AroundCue[],
+): [InfoKind, number][] {
+  const found: [InfoKind, number][] = [];
+  for (const cue of cues) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (!stems.some((s) => cue.firstStems.has(s[i] ?? "")) || ownLifeBefore(tokens, i)) continue;
+      for (let j = i + 2; j <= i + 1 + TUNING.aroundReach && j < tokens.length; j++) {
+        if (tokens[j]?.clauseStart) break;
+        if (tokens[j]?.text === cue.last) {
+          found.push([cue.kind, i]);
+          break;
+        }
+      }
+    }
+  }
+  return found;
 }
 
 /** "My boss", "mijn geld": the asker's own life, not what they ask the sources. */

@@ -58,6 +58,8 @@ export const TUNING = {
    * actually do with it": four words between).
    */
   notAfterReach: 5,
+  /** Words at most between the two words of a cue around them (`asksAround`: "use … for"). */
+  aroundReach: 5,
   /** Adverbs read past inside one lexicon phrase ("who actually broke"); more is another clause. */
   maxInsertedAdverbs: 2,
   /**

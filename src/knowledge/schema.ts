@@ -250,6 +250,12 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
      * fact's keywords say ("where has the author written?").
      */
     keepWords: z.boolean().default(false),
+    /**
+     * Cues of two words with the question's own words between them, in one clause: "use … for"
+     * is met by "what did RBC use the chat access for", the words between kept as the
+     * question's. Written as two words each (`[use, for]`); the first is met by its stem.
+     */
+    asksAround: z.array(z.tuple([Keyword, Keyword])).optional(),
     /** Words that stand in the question for a cue, as a concept's do ("who broke" → "reported"). */
     canonical: z.array(Keyword).optional(),
   }),

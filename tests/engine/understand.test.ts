@@ -102,6 +102,19 @@ describe("content words", () => {
     expect(understand("which firms could look inside people's inboxes", p).asks).toEqual([]);
   });
 
+  it("reads a cue of two words around the question's own words, in one clause", () => {
+    const u = understand("what did rbc actually use the chat access for", p);
+    expect(u.asks).toEqual(["use"]);
+    // The words between stay the question's.
+    expect(u.contentWords).toEqual(expect.arrayContaining(["chat", "access"]));
+    expect(understand("waar gebruikte microsoft die gegevens voor", p).asks).toEqual(["use"]);
+    // Too far apart, across a clause, or the asker's own life: not asked.
+    expect(understand("did rbc use the chat access. for real tho", p).asks).toEqual([]);
+    expect(
+      understand("my mom still uses messenger for everything, which bank was it", p).asks,
+    ).toEqual([]);
+  });
+
   it("keeps product aliases as subject words too", () => {
     expect(understand("could Alexa read my email", p).aliasWords).toEqual(["alexa"]);
   });
