@@ -32,6 +32,11 @@ describe("the kinds of information a fact's words give", () => {
     expect(maskHas(mask("in 2015, and again in 2015"), "duration")).toBe(false);
   });
 
+  it("reads a month as a date, and the verb 'may' as none", () => {
+    expect(maskHas(mask("the feature shut down in june"), "date")).toBe(true);
+    expect(maskHas(mask("apple may pull in contacts after a user logged in"), "date")).toBe(false);
+  });
+
   it("answers no duration from words that give neither a year nor a time", () => {
     expect(maskAnswers(mask("the feature was never that popular"), "duration")).toBe(false);
   });

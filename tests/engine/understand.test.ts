@@ -82,6 +82,11 @@ describe("content words", () => {
     expect(understand("how many messages could netflix see", p).asks).toEqual(["count"]);
   });
 
+  it("reads 'when' before a participle as a clause, not as asking a date", () => {
+    expect(understand("apple said what exactly when asked about this", p).asks).toEqual([]);
+    expect(understand("when exactly did apple say it", p).asks).toEqual(["date"]);
+  });
+
   it("drops a kind cue in a clause that asks nothing, beside one that asks", () => {
     expect(understand("whoever loses buys pizza 🍕 did sony get data", p).asks).toEqual([]);
     expect(
