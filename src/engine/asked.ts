@@ -239,7 +239,9 @@ const AUXILIARIES = new Set(["did", "does", "do", "will", "would", "to", "deed",
 
 const NAMING_VERBS = new Set(["called", "named", "heet", "heette", "genoemd"]);
 
+// "Any": "did any exec comment?" asks whether there was one, which only a person named answers.
 const PERSON_QUESTION_WORDS = new Set([
+  "any",
   "who",
   "whom",
   "whose",
