@@ -51,6 +51,9 @@ const POSITION_LEADS = 2;
  */
 export const UNNAMED_LEADS = 1;
 
+/** Question words that ask for a reason. */
+const REASON_WORDS: ReadonlySet<string> = new Set(["why", "waarom"]);
+
 export function compose(
   u: Understanding,
   ranked: readonly RankedFact[],
@@ -79,7 +82,13 @@ export function compose(
     (platformNamed || u.topics.length === 0 || u.topics.some((t) => p.topics.access.has(t.id)));
   const n = Math.max(1, subjects.length);
   // Every subject gets at least one fact; the platform's position takes what is left over.
-  const reserve = Math.max(0, Math.min(wantsPosition ? (platformNamed ? 2 : 1) : 0, maxFacts - n));
+  // "Why did Netflix get access?": the reason is the platform's to give, so its position gets
+  // two places, as when it is named, and the second is among the first the reader sees.
+  const why = u.contentWords.some((w) => REASON_WORDS.has(w));
+  const reserve = Math.max(
+    0,
+    Math.min(wantsPosition ? (platformNamed || why ? 2 : 1) : 0, maxFacts - n),
+  );
   const asked = u.contentWords.length > 0 || u.topics.length > 0;
   const about = rankedAbout(ranked, subjects, p);
   const plans = subjects.map((id) => planSubject(id, about.get(id) ?? [], ranked, p, u.asks));

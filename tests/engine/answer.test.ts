@@ -535,6 +535,23 @@ describe("declining", () => {
     expect(companyIds(a)).toEqual(expect.arrayContaining(["netflix", "spotify"]));
   });
 
+  it("shows the platform's reasons among the first facts when a partner's access is asked why", () => {
+    const facebookOwn = (a: Answer) =>
+      (a.companies.find((c) => c.id === "facebook")?.facts ?? []).filter(
+        (f) => f.kind === "response",
+      );
+    for (const q of [
+      "why could spotify get into people's messages",
+      "waarom mocht netflix dms lezen",
+    ]) {
+      const a = ask(q);
+      // The partner still leads; the platform's reasons are in the first five facts.
+      expect(companyIds(a)[0]).not.toBe("facebook");
+      const firstFive = factIds(a).slice(0, 5);
+      expect(facebookOwn(a).filter((f) => firstFive.includes(f.id)).length).toBeGreaterThan(0);
+    }
+  });
+
   it("answers the kind asked when a fact about what is asked holds it", () => {
     const a = ask("how many partners did facebook work with on messaging");
     expect(a.answered).toBe(true);
