@@ -126,7 +126,10 @@ export function compose(
       (position[0]?.score ?? 0) >=
         (itsWords || unnamed ? UNNAMED_LEADS : POSITION_LEADS) * bestScore;
     if (position.length > 0) {
+      // Better than anything on the partners, it comes right after the first of them.
+      const outranks = (position[0]?.score ?? 0) > bestScore;
       if (leads) companies.unshift(company(platform, position, p));
+      else if (outranks) companies.splice(1, 0, company(platform, position, p));
       else companies.push(company(platform, position, p));
     }
   }

@@ -552,6 +552,15 @@ describe("declining", () => {
     }
   });
 
+  it("puts the platform's position right after the first partner when it matches best", () => {
+    const a = ask("what did people message their friends about via netflix and spotify");
+    expect(companyIds(a)).toEqual(["netflix", "facebook", "spotify"]);
+    // Matching no better than the partners' facts, it comes after them.
+    expect(companyIds(ask("did netflix and spotify read private messages")).at(-1)).toBe(
+      "facebook",
+    );
+  });
+
   it("answers the kind asked when a fact about what is asked holds it", () => {
     const a = ask("how many partners did facebook work with on messaging");
     expect(a.answered).toBe(true);
