@@ -22,8 +22,14 @@ export interface Token {
   readonly clauseStart?: boolean;
 }
 
-/** Control and invisible formatting characters (C0, C1, zero-width, bidi marks). */
-const CONTROL = /[\p{Cc}\p{Cf}]/gu;
+/** Control characters (C0, C1): they separate words. */
+const CONTROL = /\p{Cc}/gu;
+/**
+ * Invisible formatting characters (zero-width, soft hyphen, bidi marks): typed inside a word
+ * ("w\u200bhat d\u200bid a\u200bpple s\u200bay") they hide it from a reader like this one, and
+ * are no space, so they are removed, not turned into spaces.
+ */
+const INVISIBLE = /\p{Cf}/gu;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal escapes is the point.
 const ANSI_ESCAPE = /\u001B\[[0-9;?]*[A-Za-z]/g;
 
@@ -33,6 +39,7 @@ export function cleanQuestion(raw: unknown): string {
   const text = raw
     .slice(0, MAX_RAW_CHARS)
     .replace(ANSI_ESCAPE, " ")
+    .replace(INVISIBLE, "")
     .replace(CONTROL, " ")
     .replace(/\s+/g, " ")
     .trim();

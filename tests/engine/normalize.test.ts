@@ -11,7 +11,14 @@ import {
 describe("cleanQuestion", () => {
   it("removes control characters and terminal escapes and collapses white space", () => {
     expect(cleanQuestion("\u0000did\u0007  spotify\n\tread\u001b[31m it\u200b?")).toBe(
-      "did spotify read it ?",
+      "did spotify read it?",
+    );
+  });
+
+  it("removes invisible characters typed inside words instead of splitting them", () => {
+    // Zero-width space, word joiner, soft hyphen, a byte-order mark, a bidi mark.
+    expect(cleanQuestion("w\u200bhat d\u2060id a\u00adpple s\ufeffay ab\u200eout it")).toBe(
+      "what did apple say about it",
     );
   });
 
