@@ -26,6 +26,14 @@ describe("topics", () => {
     expect(topics("verspreidde Facebook nepnieuws")).toContain("pr-firm");
   });
 
+  it("reads 'binge' as watching, not as Bing, the search engine, whose stem it shares", () => {
+    expect(topics("what were people bingeing on netflix")).not.toContain("bing-search");
+    expect(understand("what were people bingeing on netflix", p).contentWords).toContain(
+      "watching",
+    );
+    expect(topics("did microsoft use the data for bing")).toContain("bing-search");
+  });
+
   it("finds no topic in a question about something else", () => {
     expect(topics("what's the capital of France")).toEqual([]);
   });
