@@ -47,8 +47,15 @@ export function kindsOfQuestionClauses(
 ): InfoKind[] {
   const clause = clausesOf(typed);
   const asking = new Set<number>();
+  let start = 0;
   typed.forEach((t, i) => {
-    if (CLAUSE_QUESTION_WORDS.has(t.text)) asking.add(clause[i] ?? -1);
+    if (i > 0 && clause[i] !== clause[i - 1]) start = i;
+    // "Was RBC able to look?" asks by its word order: an auxiliary leads the clause. Further in
+    // ("the fees are insane") it says something.
+    const leads = i - start < TUNING.auxiliaryLeads;
+    if (CLAUSE_QUESTION_WORDS.has(t.text) || (leads && CLAUSE_AUXILIARIES.has(t.text))) {
+      asking.add(clause[i] ?? -1);
+    }
   });
   const n = (clause[clause.length - 1] ?? -1) + 1;
   if (asking.size === 0 || asking.size === n) return asks;
@@ -179,6 +186,8 @@ const CLAUSE_QUESTION_WORDS = new Set([
   "waarom",
   "where",
   "waar",
+]);
+const CLAUSE_AUXILIARIES = new Set([
   "did",
   "does",
   "do",

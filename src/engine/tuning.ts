@@ -58,6 +58,8 @@ export const TUNING = {
    * actually do with it": four words between).
    */
   notAfterReach: 5,
+  /** An auxiliary among a clause's first words makes it ask ("so was RBC able to…"); later, it says. */
+  auxiliaryLeads: 3,
   /** Words at most between the two words of a cue around them (`asksAround`: "use … for"). */
   aroundReach: 5,
   /** Adverbs read past inside one lexicon phrase ("who actually broke"); more is another clause. */

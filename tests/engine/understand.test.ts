@@ -105,6 +105,13 @@ describe("content words", () => {
     expect(understand("ok 🍕 how much did netflix pay", p).asks).toEqual(["amount"]);
   });
 
+  it("reads an auxiliary leading a clause as asking, and one further in as saying", () => {
+    // "The fees are insane" says something; "was rbc able to…" asks.
+    const q = "my dad says the fees are insane. was rbc able to look at chats";
+    expect(understand(q, p).asks).toEqual([]);
+    expect(understand("the fees are insane. how much did rbc pay", p).asks).toEqual(["amount"]);
+  });
+
   it("reads a concept that cues a person as asking for one only after a question word", () => {
     // "Former employees" is the lexicon's employees concept, and a person cue too.
     expect(understand("who were the former employees the nyt spoke to", p).asks).toEqual([
