@@ -3,6 +3,7 @@
  * ("spotfy", "royl bank canda") without turning ordinary words into companies.
  */
 import type { KnowledgeBase, Organization } from "../knowledge/schema.js";
+import { isStopword as isListedStopword } from "./analysis/stopwords.js";
 import {
   editDistance,
   type LetterCounts,
@@ -26,6 +27,11 @@ interface Variant {
   readonly letters: LetterCounts;
   /** When set, the alias only counts typed exactly like this ("NU", not the Dutch word "nu"). */
   readonly exactCase?: string;
+  /**
+   * Typed all in lower case, the alias counts in lower case too: a stop word of English alone
+   * ("ms", "ca": abbreviations chat does not use), unlike the Dutch "nu" (now), an everyday word.
+   */
+  readonly lowerInChat?: boolean;
   /** An alias rather than the name: products like "Alexa" or "Bing" also say what is asked. */
   readonly alias: boolean;
   /** A description ("the music streamer"): it may stand for several organizations at once. */
@@ -98,7 +104,9 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
           letters: letterCounts(joined),
           alias,
           description,
-          ...(single ? { exactCase: text } : {}),
+          ...(single
+            ? { exactCase: text, lowerInChat: !isListedStopword(tokens[0] ?? "", "nl") }
+            : {}),
         };
         const key = tokens.join(" ");
         append(phrases, key, variant);
@@ -154,12 +162,18 @@ export function findOrganizations(
 ): OrganizationMatch[] {
   const matches: OrganizationMatch[] = [];
   const used = new Array<boolean>(tokens.length).fill(false);
+  // Case tells a name from a word ("MS", "CA") only where the writer uses capitals at all: typed
+  // all in lower case ("wat deed ms met die data"), "ms" is as much the name as "MS" is (not "nu").
+  const caseless = tokens.every((t) => t.raw === t.raw.toLowerCase());
   for (let i = 0; i < tokens.length; i++) {
     for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1; n--) {
       const slice = tokens.slice(i, i + n);
       const found = index.phrases.get(slice.map((t) => t.text).join(" "));
       const variant = found?.find(
-        (v) => !v.exactCase || v.exactCase === slice.map((t) => t.raw).join(""),
+        (v) =>
+          !v.exactCase ||
+          (caseless && v.lowerInChat === true) ||
+          v.exactCase === slice.map((t) => t.raw).join(""),
       );
       if (variant?.description) {
         // "the tech companies" stands for every organization it describes, never silently one.

@@ -69,6 +69,14 @@ describe("organization detection", () => {
     expect(orgs("what did the political data company do")).toEqual(["cambridge-analytica"]);
   });
 
+  it("reads a name that is also a stop word in lower case only where the writer uses no capitals", () => {
+    expect(orgs("wat deed ms met die data")).toEqual(["microsoft"]);
+    expect(orgs("ok whats the ca thing")).toEqual(["cambridge-analytica"]);
+    // With capitals elsewhere, case is the writer's: "ms" is not "MS".
+    expect(orgs("Did ms get anything from Facebook")).toEqual(["facebook"]);
+    expect(orgs("Did MS get anything from Facebook")).toEqual(["microsoft", "facebook"]);
+  });
+
   it("tells one streamer from another by its description, not by a typo of the other's", () => {
     // "film streamer" is one edit-distance step further from "music streamer" than from nothing:
     // it must be Netflix's own description, not a typo of Spotify's.
