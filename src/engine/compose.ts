@@ -292,10 +292,15 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
       weight.set(id, seen === undefined ? value : seen + TUNING.moreFactsShare * value);
     });
   }
-  return [...weight]
-    .sort((a, b) => b[1] - a[1])
-    .map(([id]) => id)
-    .slice(0, MAX_SUBJECTS);
+  const ordered = [...weight].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  // "Could outside firms wipe conversations?": partners spoken of only in general ask about the
+  // practice, whose subject is the platform ("which firms…" lists them: see above).
+  const inGeneral = !u.asksWhich && u.tokens.some((t) => p.lexicon.organizationNouns.has(t.text));
+  const platform = ordered.find((id) => role(id) === "platform");
+  if (inGeneral && platform) {
+    ordered.sort((a, b) => Number(b === platform) - Number(a === platform));
+  }
+  return ordered.slice(0, MAX_SUBJECTS);
 }
 
 /**

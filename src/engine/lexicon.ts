@@ -50,6 +50,8 @@ export interface LexiconIndex {
   readonly qualifierWords: ReadonlySet<string>;
   /** Each `counted` entry's nouns, folded: nouns in one set count one another. */
   readonly countedKinds: readonly ReadonlySet<string>[];
+  /** The nouns of `counted` entries marked `organizations`, folded. */
+  readonly organizationNouns: ReadonlySet<string>;
   /** Words and two-word phrases (joined by a space) that set aside the organizations after them. */
   readonly exceptWords: ReadonlySet<string>;
   /** Words and two-word phrases that take back what came before them ("jk", "just kidding"). */
@@ -123,6 +125,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const classWords = new Set<string>();
   const qualifierWords = new Set<string>();
   const countedKinds: ReadonlySet<string>[] = [];
+  const organizationNouns = new Set<string>();
   const exceptWords = new Set<string>();
   const retractWords = new Set<string>();
   const outsidePeople = new Set<string>();
@@ -143,6 +146,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     // Read as words by the steps that use them, not as phrases.
     if (entry.kind === "counted") {
       countedKinds.push(new Set(entry.words.map(folded)));
+      if (entry.organizations) for (const w of entry.words) organizationNouns.add(folded(w));
       continue;
     }
     if (entry.kind === "except" || entry.kind === "retract") {
@@ -196,6 +200,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     classWords,
     qualifierWords,
     countedKinds,
+    organizationNouns,
     exceptWords,
     retractWords,
     around,

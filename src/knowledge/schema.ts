@@ -289,7 +289,17 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
    * Nouns for one kind of thing counted, which count one another: "how many companies" is
    * answered by "four partners", "how many users" is not.
    */
-  z.strictObject({ id: Id, kind: z.literal("counted"), words: LexiconWords }),
+  z.strictObject({
+    id: Id,
+    kind: z.literal("counted"),
+    words: LexiconWords,
+    /**
+     * Nouns for organizations in general ("firms", "partners", "apps"): a question naming none
+     * but these ("could outside firms wipe conversations?") asks about the practice, whose
+     * subject is the platform; asking which ones ("which companies…") lists them instead.
+     */
+    organizations: z.boolean().default(false),
+  }),
   /** Words that set aside the organizations named right after them ("besides", "idc about"). */
   z.strictObject({ id: Id, kind: z.literal("except"), words: LexiconWords }),
   /** Words that take back what came before them ("…can I sue, jk, what did Amazon get"). */

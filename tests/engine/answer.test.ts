@@ -561,6 +561,12 @@ describe("declining", () => {
     );
   });
 
+  it("leads with the platform when partners are spoken of only in general", () => {
+    expect(companyIds(ask("could outside firms wipe people's conversations"))[0]).toBe("facebook");
+    // A partner named is the subject.
+    expect(companyIds(ask("could netflix delete people's conversations"))[0]).toBe("netflix");
+  });
+
   it("answers the kind asked when a fact about what is asked holds it", () => {
     const a = ask("how many partners did facebook work with on messaging");
     expect(a.answered).toBe(true);
