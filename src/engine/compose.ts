@@ -274,6 +274,13 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
   // only a year ("in 2015") as further facts do.
   const holds = (r: RankedFact) => u.asks.some((k) => maskHas(r.prepared.holds, k));
   const someHold = top.some(holds);
+  // "Could outside firms wipe conversations?": partners spoken of only in general ask about the
+  // practice, whose subject is the platform; "which firms…" lists them, "how many…" counts them.
+  const inGeneral =
+    u.setAside.length === 0 &&
+    !u.asks.includes("count") &&
+    !u.tokens.some((t) => WHO_WORDS.has(t.text)) &&
+    u.tokens.some((t) => p.lexicon.organizationNouns.has(t.text));
   for (const r of top) {
     // Outlets only when the fact is about nothing else (the reporting itself, its author).
     const others = r.prepared.fact.about.filter((id) => role(id) !== "news-outlet");
@@ -281,7 +288,7 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     // "Which companies…" lists every company a top fact names (partners before the platform);
     // otherwise each fact stands for its central organization.
     const ids = u.asksWhich
-      ? about.filter((id) => role(id) !== "platform" || about.length === 1)
+      ? about.filter((id) => role(id) !== "platform" || about.length === 1 || inGeneral)
       : about.slice(0, 1);
     const share = someHold && !holds(r) ? TUNING.moreFactsShare : 1;
     ids.forEach((id, i) => {
@@ -293,9 +300,6 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     });
   }
   const ordered = [...weight].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-  // "Could outside firms wipe conversations?": partners spoken of only in general ask about the
-  // practice, whose subject is the platform ("which firms…" lists them: see above).
-  const inGeneral = !u.asksWhich && u.tokens.some((t) => p.lexicon.organizationNouns.has(t.text));
   const platform = ordered.find((id) => role(id) === "platform");
   if (inGeneral && platform) {
     ordered.sort((a, b) => Number(b === platform) - Number(a === platform));

@@ -563,6 +563,13 @@ describe("declining", () => {
 
   it("leads with the platform when partners are spoken of only in general", () => {
     expect(companyIds(ask("could outside firms wipe people's conversations"))[0]).toBe("facebook");
+    // "The companies" is not "which companies"; one set aside leaves the others as the answer.
+    expect(companyIds(ask("i bet the companies couldnt do anything with the msgs"))[0]).toBe(
+      "facebook",
+    );
+    expect(companyIds(ask("besides netflix did the other companies say anything"))[0]).not.toBe(
+      "facebook",
+    );
     // A partner named is the subject.
     expect(companyIds(ask("could netflix delete people's conversations"))[0]).toBe("netflix");
   });

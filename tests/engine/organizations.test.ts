@@ -84,6 +84,8 @@ describe("organization detection", () => {
     expect(orgs("heeft de muziek streamer berichten gelezen")).toEqual(["spotify"]);
     expect(orgs("what did the grey lady find")).toEqual(["new-york-times"]);
     expect(orgs("so the song app admitted it?")).toEqual(["spotify"]);
+    // A description of several stands for all of them.
+    expect(orgs("did the streaming companies read messages")).toEqual(["netflix", "spotify"]);
   });
 
   it("reads a typo in a name that starts with a stop word ('pr' is on the English list)", () => {
