@@ -241,8 +241,17 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     // A named outlet is a source, not the subject, unless the best fact is centrally about it
     // ("how many employees did the Times talk to?"): then it leads.
     const central = ranked[0]?.prepared.fact.about[0];
+    // The platform named alone is the story's backdrop ("how many ex fb employees did they talk
+    // to?"): the outlet the best fact is about leads too, when that fact holds what is asked.
+    const top = ranked[0]?.prepared;
+    const backdrop =
+      named.every((id) => role(id) === "platform") &&
+      top !== undefined &&
+      u.asks.some((k) => maskHas(top.holds, k));
     const outletLeads =
-      central !== undefined && named.includes(central) && role(central) === "news-outlet";
+      central !== undefined &&
+      (named.includes(central) || backdrop) &&
+      role(central) === "news-outlet";
     // An outlet of the kind asked is what is asked for ("which dutch site did Netflix talk to":
     // the Dutch site is the answer, not the source of one).
     const kind = u.asksClass?.word;

@@ -574,6 +574,14 @@ describe("declining", () => {
     expect(companyIds(ask("could netflix delete people's conversations"))[0]).toBe("netflix");
   });
 
+  it("leads with the outlet when only the platform is named and the outlet's fact holds the kind asked", () => {
+    expect(companyIds(ask("how many former facebook staff were interviewed"))[0]).toBe(
+      "new-york-times",
+    );
+    // Asked nothing the outlet's fact holds, the platform named stays the subject.
+    expect(companyIds(ask("how did facebook respond to the accusations"))[0]).toBe("facebook");
+  });
+
   it("answers the kind asked when a fact about what is asked holds it", () => {
     const a = ask("how many partners did facebook work with on messaging");
     expect(a.answered).toBe(true);
