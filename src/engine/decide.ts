@@ -204,7 +204,14 @@ export function afterComposition(
     return mask & ~kindBit("count");
   });
   const heldShown = shown.map((f) => holds.get(f.id) ?? 0);
+  // "Who did the investigation into Facebook?": organizations of the role answering the kind
+  // lead the answer, and their facts hold it, whoever else is named.
+  const answeringShown = (kind: InfoKind) => {
+    const role = p.lexicon.answeredBy.get(kind);
+    return role !== undefined && c.companies.some((co) => co.role === role && co.facts.length > 0);
+  };
   const isHeld = (kind: InfoKind) =>
+    answeringShown(kind) ||
     (p.lexicon.heldByAnyShown.has(kind) ? heldShown : held).some((mask) => maskAnswers(mask, kind));
   // An opinion or a poem asked for beside a real question about an organization ("tell me a joke.
   // did Sony get data?") leaves the real question to answer; alone, nothing in the sources holds

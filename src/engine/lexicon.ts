@@ -56,6 +56,8 @@ export interface LexiconIndex {
   readonly exceptWords: ReadonlySet<string>;
   /** Words and two-word phrases that take back what came before them ("jk", "just kidding"). */
   readonly retractWords: ReadonlySet<string>;
+  /** Each info kind's `canonical` words, split. */
+  readonly canonicalOf: ReadonlyMap<InfoKind, readonly string[]>;
   /** Cues of two words with others between them (`asksAround`), the first word stemmed both ways. */
   readonly around: readonly AroundCue[];
   readonly longest: number;
@@ -131,6 +133,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const outsidePeople = new Set<string>();
   const outsideProducts = new Set<string>();
   const around: AroundCue[] = [];
+  const canonicalOf = new Map<InfoKind, string[]>();
   let longest = 1;
   // A word or phrase as the steps that read words compare it: folded, words joined by a space.
   const folded = (w: string | number) => words(String(w)).join(" ");
@@ -175,6 +178,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
       holds.set(entry.id, new Set(entry.holds.flatMap((h) => words(String(h)))));
       if (entry.answeredBy) answeredBy.set(entry.id, entry.answeredBy);
       if (entry.anyShownFact) heldByAnyShown.add(entry.id);
+      if (entry.canonical) canonicalOf.set(entry.id, canonical);
       if (entry.ranksOnly) ranksOnly.add(entry.id);
       if (entry.notAfter) notAfter.set(entry.id, new Set(entry.notAfter.map(folded)));
       if (entry.askedWith) askedWith.set(entry.id, new Set(entry.askedWith.map(folded)));
@@ -204,6 +208,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     exceptWords,
     retractWords,
     around,
+    canonicalOf,
     longest,
   };
 }
@@ -349,9 +354,12 @@ export function readThroughLexicon(
     const { entry } = phrase;
     if (entry.kind === "concept") {
       if (phrase.words.length >= 2) phrases++;
-      if (entry.cues && askedOfSources(tokens, i)) {
+      if (entry.cues && askedOfSources(tokens, i) && afterWhoWord(tokens, i)) {
         asks.add(entry.cues);
         append(cuesAt, entry.cues, i);
+        for (const w of index.canonicalOf.get(entry.cues) ?? []) {
+          out.push({ text: w, raw: w, sentenceStart: false });
+        }
       }
       for (const w of phrase.canonical) out.push({ text: w, raw: w, sentenceStart: false });
     } else if (entry.kind === "info") {
@@ -417,6 +425,24 @@ function aroundCues(
     }
   }
   return found;
+}
+
+/** Words asking which party: a concept that `cues` a kind asks it only shortly after one. */
+const WHO_WORDS: ReadonlySet<string> = new Set([
+  "who",
+  "whos",
+  "whom",
+  "whose",
+  "which",
+  "wie",
+  "welke",
+]);
+
+function afterWhoWord(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - TUNING.questionWordReach); j--) {
+    if (WHO_WORDS.has(tokens[j]?.text ?? "")) return true;
+  }
+  return false;
 }
 
 /** "My boss", "mijn geld": the asker's own life, not what they ask the sources. */

@@ -205,12 +205,11 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
      */
     unlike: LexiconWords.optional(),
     /**
-     * Met, the concept is also a cue of this kind: "who were the former employees?" asks for
-     * people, as "who at Facebook" does, though "former employees" reads as the concept. Only
-     * `person`: the one kind asked only where a question word stands before its cue, so "what
-     * did the former employees say?" still asks for no one.
+     * Met a few words after who, which or wie, the concept also asks this kind, with the kind's
+     * canonical words: "who were the former employees?" asks for people, "wie heeft dat
+     * onderzoek gedaan?" who reported. "What did the former employees say?" asks neither.
      */
-    cues: z.literal("person").optional(),
+    cues: InfoKind.optional(),
   }),
   z.strictObject({ id: Id, kind: z.literal("filler"), words: LexiconWords }),
   z.strictObject({

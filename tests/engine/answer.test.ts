@@ -582,6 +582,12 @@ describe("declining", () => {
     expect(companyIds(ask("how did facebook respond to the accusations"))[0]).toBe("facebook");
   });
 
+  it("answers who reported with the outlets, whoever else is named", () => {
+    const a = ask("who did the investigation into facebook");
+    expect(a.answered).toBe(true);
+    expect(companyIds(a)[0]).toBe("new-york-times");
+  });
+
   it("answers the kind asked when a fact about what is asked holds it", () => {
     const a = ask("how many partners did facebook work with on messaging");
     expect(a.answered).toBe(true);

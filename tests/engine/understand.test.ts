@@ -118,6 +118,13 @@ describe("content words", () => {
       "person",
     ]);
     expect(understand("what did the former employees tell the nyt", p).asks).toEqual([]);
+    // The investigation concept cues who reported, with the kind's canonical word.
+    const who = understand("wie heeft dat onderzoek naar facebook gedaan", p);
+    expect(who.asks).toEqual(["reporting"]);
+    expect(who.contentWords).toContain("reported");
+    expect(understand("what did the investigation find", p).asks).toEqual([]);
+    // "Exposé" shares the verb's stem: "got exposed" reports no investigation.
+    expect(understand("whose conversations got exposed", p).asks).toEqual([]);
     // "Insiders" stems as "inside" does; "inside" is listed unlike the concept.
     expect(understand("which firms could look inside people's inboxes", p).asks).toEqual([]);
   });
