@@ -52,6 +52,19 @@ export function typoDistance(typed: string, target: string, extra = 0): number |
 }
 
 /**
+ * A letter left out, typed twice or two letters swapped ("aplogize", "apologgize", "apolgoize"),
+ * never one letter for another: "charged" and "changed" are both words.
+ */
+export function slipOf(typed: string, target: string): boolean {
+  if (typed.length === target.length) return swapped(typed, target);
+  const [short, long] = typed.length < target.length ? [typed, target] : [target, typed];
+  if (long.length - short.length !== 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
+/**
  * Two neighbouring letters swapped ("raed", "waht"), the one typo a word of four letters may
  * have: every letter is still there, so a reader still sees the word.
  */

@@ -56,6 +56,11 @@ export interface LexiconIndex {
   readonly exceptWords: ReadonlySet<string>;
   /** Words and two-word phrases that take back what came before them ("jk", "just kidding"). */
   readonly retractWords: ReadonlySet<string>;
+  /**
+   * The info kinds' one-word cues long enough to read misspelt ("aplogize" asks for an apology),
+   * folded: the question words' typo rule, for the kinds' words.
+   */
+  readonly typoCues: ReadonlySet<string>;
   /** Each info kind's `canonical` words, split. */
   readonly canonicalOf: ReadonlyMap<InfoKind, readonly string[]>;
   /** Cues of two words with others between them (`asksAround`), the first word stemmed both ways. */
@@ -134,6 +139,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const outsideProducts = new Set<string>();
   const around: AroundCue[] = [];
   const canonicalOf = new Map<InfoKind, string[]>();
+  const typoCues = new Set<string>();
   let longest = 1;
   // A word or phrase as the steps that read words compare it: folded, words joined by a space.
   const folded = (w: string | number) => words(String(w)).join(" ");
@@ -179,6 +185,10 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
       if (entry.answeredBy) answeredBy.set(entry.id, entry.answeredBy);
       if (entry.anyShownFact) heldByAnyShown.add(entry.id);
       if (entry.canonical) canonicalOf.set(entry.id, canonical);
+      for (const cue of entry.asks) {
+        const w = folded(cue);
+        if (!w.includes(" ") && w.length >= TUNING.minTypoCueLength) typoCues.add(w);
+      }
       if (entry.ranksOnly) ranksOnly.add(entry.id);
       if (entry.notAfter) notAfter.set(entry.id, new Set(entry.notAfter.map(folded)));
       if (entry.askedWith) askedWith.set(entry.id, new Set(entry.askedWith.map(folded)));
@@ -209,6 +219,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     retractWords,
     around,
     canonicalOf,
+    typoCues,
     longest,
   };
 }

@@ -60,6 +60,8 @@ export const TUNING = {
   notAfterReach: 5,
   /** An auxiliary among a clause's first words makes it ask ("so was RBC able to…"); later, it says. */
   auxiliaryLeads: 3,
+  /** Letters a kind's one-word cue needs to be read misspelt ("aplogize"): shorter ones meet words. */
+  minTypoCueLength: 7,
   /** Words at most between the two words of a cue around them (`asksAround`: "use … for"). */
   aroundReach: 5,
   /** Adverbs read past inside one lexicon phrase ("who actually broke"); more is another clause. */

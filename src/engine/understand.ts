@@ -19,7 +19,7 @@ import {
   statementOfUnknown,
 } from "./asked.js";
 import { countedNoun } from "./counted.js";
-import { typoDistance } from "./fuzzy.js";
+import { slipOf, typoDistance } from "./fuzzy.js";
 import { readThroughLexicon } from "./lexicon.js";
 import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.js";
 import { findOrganizations, type OrganizationMatch } from "./organizations.js";
@@ -89,6 +89,9 @@ function questionWordTypo(token: Token, p: Prepared): Token {
   for (const q of TYPED_QUESTION_WORDS) {
     if (typoDistance(w, q) !== undefined) return { ...token, text: q };
   }
+  // A kind's own word as typed ("version") is no slip of another ("versions").
+  if (p.lexicon.typoCues.has(w)) return token;
+  for (const q of p.lexicon.typoCues) if (slipOf(w, q)) return { ...token, text: q };
   return token;
 }
 

@@ -63,6 +63,12 @@ describe("content words", () => {
     expect(understand("what did netflix say when the story broke", p).asks).toEqual([]);
   });
 
+  it("reads a kind's long cue word with a letter left out, doubled or swapped", () => {
+    expect(understand("did facebook ever aplogize for this", p).asks).toEqual(["apology"]);
+    // One letter for another is another word: "changed" is not "charged".
+    expect(understand("so spotify changed its story later?", p).asks).not.toContain("consequence");
+  });
+
   it("reads a question word typed with two letters swapped", () => {
     expect(understand("waht did amazon get", p).tokens[0]?.text).toBe("what");
   });
