@@ -109,6 +109,13 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
             : {}),
         };
         const key = tokens.join(" ");
+        // "The PR company" made "the PR firm" must not hide the alias "PR firm" as a description.
+        const first = tokens[0] ?? "";
+        const pointed = ARTICLES.has(first) || DETERMINERS.includes(first);
+        const bare = pointed ? tokens.slice(1).join(" ") : key;
+        const named = (k: string) =>
+          phrases.get(k)?.some((v) => v.orgId === org.id && !v.description);
+        if (description && (named(key) || named(bare))) continue;
         append(phrases, key, variant);
         // A description's words are ordinary words ("bank", "music"): only a name's are names, and
         // only a description long enough to be unmistakable is matched with typos.
@@ -140,9 +147,31 @@ export function* organizationIndexSteps(kb: KnowledgeBase): Generator<void, Orga
  */
 const DETERMINERS = ["that", "this", "which", "die", "deze", "dat", "dit", "welke"];
 
+/**
+ * Nouns for a company in general that a description may end in, each standing for the others:
+ * "the data firm" is also "the data company" and "the data outfit".
+ */
+const COMPANY_NOUNS: readonly (readonly string[])[] = [
+  ["company", "firm", "outfit"],
+  ["companies", "firms", "outfits"],
+];
+
+/** A description with its last noun swapped for the others of `COMPANY_NOUNS`. */
+function withCompanyNouns(tokens: string[]): string[][] {
+  const last = tokens[tokens.length - 1] ?? "";
+  const nouns = COMPANY_NOUNS.find((list) => list.includes(last));
+  if (!nouns || tokens.length < 2) return [tokens];
+  return nouns.map((noun) => [...tokens.slice(0, -1), noun]);
+}
+
 /** A name as typed, without a leading article, and without inner stop words ("royal bank canada"). */
 function variantsOf(tokens: string[], description = false): string[][] {
   if (tokens.length === 0) return [];
+  if (description) return withCompanyNouns(tokens).flatMap((t) => namedVariants(t, true));
+  return namedVariants(tokens, false);
+}
+
+function namedVariants(tokens: string[], description: boolean): string[][] {
   const out = [tokens];
   if (description && tokens.length >= 2 && ARTICLES.has(tokens[0] ?? "")) {
     for (const d of DETERMINERS) out.push([d, ...tokens.slice(1)]);

@@ -77,6 +77,18 @@ describe("organization detection", () => {
     expect(orgs("Did MS get anything from Facebook")).toEqual(["microsoft", "facebook"]);
   });
 
+  it("reads a description's company noun as any other: firm, company, outfit", () => {
+    expect(orgs("the data outfit from the election ads")).toEqual(["cambridge-analytica"]);
+    expect(orgs("what did the analytics firm do")).toEqual(["cambridge-analytica"]);
+    // A swapped noun never turns a name into a description: "PR firm" is the PR firm's alias.
+    const [m] = findOrganizations(
+      tokenize("what did that pr firm do"),
+      p.organizations,
+      p.vocabulary,
+    );
+    expect(m).toMatchObject({ id: "pr-firm", description: false });
+  });
+
   it("tells one streamer from another by its description, not by a typo of the other's", () => {
     // "film streamer" is one edit-distance step further from "music streamer" than from nothing:
     // it must be Netflix's own description, not a typo of Spotify's.
