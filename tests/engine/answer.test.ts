@@ -582,6 +582,17 @@ describe("declining", () => {
     expect(companyIds(ask("how did facebook respond to the accusations"))[0]).toBe("facebook");
   });
 
+  it("counts the partners Facebook worked with, however the working together is put", () => {
+    for (const q of [
+      "how many outfits did fb team up with for messaging",
+      "met hoeveel bedrijven heeft facebook samengewerkt",
+    ]) {
+      const a = ask(q);
+      expect(a.answered).toBe(true);
+      expect(factIds(a)).toContain("report-facebook-four-partners-login");
+    }
+  });
+
   it("answers who reported with the outlets, whoever else is named", () => {
     const a = ask("who did the investigation into facebook");
     expect(a.answered).toBe(true);
