@@ -80,6 +80,7 @@ describe("organization detection", () => {
   it("reads a description's company noun as any other: firm, company, outfit", () => {
     expect(orgs("the data outfit from the election ads")).toEqual(["cambridge-analytica"]);
     expect(orgs("what did the analytics firm do")).toEqual(["cambridge-analytica"]);
+    expect(orgs("what did fb's spin doctors do")).toEqual(["facebook", "pr-firm"]);
     // A swapped noun never turns a name into a description: "PR firm" is the PR firm's alias.
     const [m] = findOrganizations(
       tokenize("what did that pr firm do"),
