@@ -99,10 +99,31 @@ const POSSESSIVES: ReadonlySet<string> = new Set(["my", "mijn", "m'n", "mn", "ou
  */
 function afterKnowing(tokens: readonly Token[], i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - TUNING.knowingReach); j--) {
-    if (KNOWING.has(tokens[j]?.text ?? "")) return true;
+    if (KNOWING.has(tokens[j]?.text ?? "") && !wantsToKnow(tokens, j)) return true;
   }
   return false;
 }
+
+/** "What I wanna know is how long…", "ik wil weten hoeveel": the asker's own question. */
+function wantsToKnow(tokens: readonly Token[], at: number): boolean {
+  for (let j = at - 1; j >= Math.max(0, at - TUNING.knowingReach); j--) {
+    if (WANTING.has(tokens[j]?.text ?? "")) return true;
+  }
+  return false;
+}
+
+const WANTING: ReadonlySet<string> = new Set([
+  "wanna",
+  "want",
+  "wants",
+  "like",
+  "love",
+  "need",
+  "curious",
+  "wil",
+  "wilde",
+  "benieuwd",
+]);
 
 const KNOWING: ReadonlySet<string> = new Set([
   "know",

@@ -94,6 +94,11 @@ describe("content words", () => {
     expect(understand("did netflix even know how many messages it could see", p).asks).toEqual([]);
     expect(understand("wisten ze eigenlijk hoeveel data ze hadden", p).asks).toEqual([]);
     expect(understand("how many messages could netflix see", p).asks).toEqual(["count"]);
+    // Wanting to know is the asker's own question.
+    expect(understand("what i wanna know is how long netflix had it", p).asks).toEqual([
+      "duration",
+    ]);
+    expect(understand("ik wil weten hoeveel data ze hadden", p).asks).toEqual(["count"]);
   });
 
   it("reads 'when' before a participle as a clause, not as asking a date", () => {
