@@ -226,6 +226,7 @@ function emptyUnderstanding(question: unknown): Understanding {
     stemsNl: [],
     topics: [],
     asksWhich: false,
+    asksWho: false,
     asksAdvice: false,
     asks: [],
     setAside: [],

@@ -13,7 +13,6 @@ import { words } from "./normalize.js";
 import { type Prepared, type PreparedFact, postingFact } from "./prepare.js";
 import type { RankedFact } from "./rank.js";
 import { stemsOf } from "./stem.js";
-import { WHO_WORDS } from "./stopwords.js";
 import { TUNING } from "./tuning.js";
 import type { Understanding } from "./understand.js";
 
@@ -235,8 +234,7 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
   const role = (id: string) => p.organizations.byId.get(id)?.role;
   const named = u.organizations.map((m) => m.id);
   // "Which companies did Facebook let read messages?" asks for the partners, not the platform.
-  const asksPartners =
-    u.tokens.some((t) => WHO_WORDS.has(t.text)) && named.every((id) => role(id) === "platform");
+  const asksPartners = u.asksWho && named.every((id) => role(id) === "platform");
   if (named.length > 0 && !asksPartners) {
     // A named outlet is a source, not the subject, unless the best fact is centrally about it
     // ("how many employees did the Times talk to?"): then it leads.
@@ -288,7 +286,7 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
   const inGeneral =
     u.setAside.length === 0 &&
     !u.asks.includes("count") &&
-    !u.tokens.some((t) => WHO_WORDS.has(t.text)) &&
+    !u.asksWho &&
     u.tokens.some((t) => p.lexicon.organizationNouns.has(t.text));
   for (const r of top) {
     // Outlets only when the fact is about nothing else (the reporting itself, its author).

@@ -25,7 +25,7 @@ import { cleanQuestion, stripDiscord, type Token, tokenize } from "./normalize.j
 import { findOrganizations, type OrganizationMatch } from "./organizations.js";
 import type { Prepared } from "./prepare.js";
 import { stemIn } from "./stem.js";
-import { isStopword, WHICH_WORDS } from "./stopwords.js";
+import { isStopword, WHICH_WORDS, WHO_WORDS } from "./stopwords.js";
 import { findTopics, type TopicMatch } from "./topics.js";
 import { TUNING } from "./tuning.js";
 import { findUnknownNames } from "./unknown.js";
@@ -58,6 +58,8 @@ export interface Understanding {
   readonly topics: readonly TopicMatch[];
   /** "which companies…", "who…", "compare…": the answer should cover several companies. */
   readonly asksWhich: boolean;
+  /** A who-word that asks ("who got data?"), not one that relates ("people who use it"). */
+  readonly asksWho: boolean;
   /** "how do I…", "should I…", "hoe kan ik…" (the lexicon's `advice`): news reports hold none. */
   readonly asksAdvice: boolean;
   /** Kinds of information asked for through the lexicon: "how much" (amount), "when" (date). */
@@ -81,6 +83,30 @@ export interface Understanding {
   /** Concepts the question names through a phrase of two words or more ("opt in"). */
   readonly conceptPhrases: number;
 }
+
+/**
+ * "For people who still use FB Login", "the companies which got data": a who-word right after a
+ * noun for people or organizations (the lexicon's counted nouns) or a pronoun relates a clause
+ * to it; it asks no one.
+ */
+function relates(tokens: readonly Token[], i: number, p: Prepared): boolean {
+  // "Apart from the chat partners, who else…" asks.
+  if (tokens[i + 1]?.text === "else") return false;
+  const before = tokens[i - 1]?.text ?? "";
+  return ANTECEDENTS.has(before) || p.lexicon.countedKinds.some((kind) => kind.has(before));
+}
+
+const ANTECEDENTS: ReadonlySet<string> = new Set([
+  "those",
+  "someone",
+  "somebody",
+  "anyone",
+  "anybody",
+  "everyone",
+  "everybody",
+  "one",
+  "ones",
+]);
 
 /** "whcih" is "which": a question word typed with a typo still asks what it asks. */
 function questionWordTypo(token: Token, p: Prepared): Token {
@@ -179,7 +205,10 @@ export function understand(raw: unknown, prepared: Prepared): Understanding {
     stems,
     stemsNl,
     topics: findTopics([stems, stemsNl], prepared.topics),
-    asksWhich: tokens.some((t) => WHICH_WORDS.has(t.text)),
+    asksWhich: tokens.some(
+      (t, i) => WHICH_WORDS.has(t.text) && !(WHO_WORDS.has(t.text) && relates(tokens, i, prepared)),
+    ),
+    asksWho: tokens.some((t, i) => WHO_WORDS.has(t.text) && !relates(tokens, i, prepared)),
     asksAdvice:
       reading.asks.has("advice") &&
       kindsAfterRetraction(["advice"], typed, reading.cuesAt, prepared.lexicon.retractWords)

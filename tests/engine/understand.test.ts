@@ -181,6 +181,16 @@ describe("unknown names", () => {
     expect(understand("did Facebook tell Users about Consent", p).unknownNames).toEqual([]);
   });
 
+  it("reads a who-word after a noun for people or companies as relating, not asking", () => {
+    const relating = understand(
+      "a memo for people who still use fb login. what was fb's defence",
+      p,
+    );
+    expect(relating.asksWho).toBe(false);
+    expect(understand("who got data on friends", p).asksWho).toBe(true);
+    expect(understand("besides the chat partners, who else got data", p).asksWho).toBe(true);
+  });
+
   it("asks about several companies when the question says which or compares", () => {
     expect(understand("which companies could read messages", p).asksWhich).toBe(true);
     expect(understand("welke bedrijven", p).asksWhich).toBe(true);
