@@ -61,6 +61,7 @@ describe.each([
   "dev-aa",
   "dev-ab",
   "dev-ac",
+  "dev-ad",
   "dev-af",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
