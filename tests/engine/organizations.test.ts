@@ -99,6 +99,8 @@ describe("organization detection", () => {
     expect(orgs("so the song app admitted it?")).toEqual(["spotify"]);
     // A description of several stands for all of them.
     expect(orgs("did the streaming companies read messages")).toEqual(["netflix", "spotify"]);
+    expect(orgs("what did the streaming app say")).toEqual(["netflix", "spotify"]);
+    expect(orgs("what did the music streaming app say")).toEqual(["spotify"]);
   });
 
   it("reads a typo in a name that starts with a stop word ('pr' is on the English list)", () => {
