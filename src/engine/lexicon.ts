@@ -61,6 +61,8 @@ export interface LexiconIndex {
    * folded: the question words' typo rule, for the kinds' words.
    */
   readonly typoCues: ReadonlySet<string>;
+  /** Chat's short forms (`shorthand`), folded, to the word each stands for. */
+  readonly shorthand: ReadonlyMap<string, string>;
   /** Each info kind's `canonical` words, split. */
   readonly canonicalOf: ReadonlyMap<InfoKind, readonly string[]>;
   /** Cues of two words with others between them (`asksAround`), the first word stemmed both ways. */
@@ -160,6 +162,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
   const outsideProducts = new Set<string>();
   const around: AroundCue[] = [];
   const canonicalOf = new Map<InfoKind, string[]>();
+  const shorthand = new Map<string, string>();
   const typoCues = new Set<string>();
   let longest = 1;
   // A word or phrase as the steps that read words compare it: folded, words joined by a space.
@@ -177,6 +180,11 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     if (entry.kind === "counted") {
       countedKinds.push(new Set(entry.words.map(folded)));
       if (entry.organizations) for (const w of entry.words) organizationNouns.add(folded(w));
+      continue;
+    }
+    // Read before anything else, word for word.
+    if (entry.kind === "shorthand") {
+      for (const w of entry.words) shorthand.set(folded(w), folded(entry.for));
       continue;
     }
     if (entry.kind === "except" || entry.kind === "retract") {
@@ -240,6 +248,7 @@ export function buildLexicon(entries: readonly LexiconEntry[]): LexiconIndex {
     retractWords,
     around,
     canonicalOf,
+    shorthand,
     typoCues,
     longest,
   };

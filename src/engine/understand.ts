@@ -108,6 +108,12 @@ const ANTECEDENTS: ReadonlySet<string> = new Set([
   "ones",
 ]);
 
+/** "js" is "just": chat's short form of a word, read as the word (the lexicon's `shorthand`). */
+function inFull(token: Token, p: Prepared): Token {
+  const word = p.lexicon.shorthand.get(token.text);
+  return word === undefined ? token : { ...token, text: word };
+}
+
 /** "whcih" is "which": a question word typed with a typo still asks what it asks. */
 function questionWordTypo(token: Token, p: Prepared): Token {
   const w = token.text;
@@ -139,7 +145,9 @@ const TYPED_QUESTION_WORDS = [
 export function understand(raw: unknown, prepared: Prepared): Understanding {
   const question = cleanQuestion(raw);
   // Question words first: "wich bank" asks which bank, for every step that reads the words.
-  const typed = tokenize(stripDiscord(question)).map((t) => questionWordTypo(t, prepared));
+  const typed = tokenize(stripDiscord(question)).map((t) =>
+    questionWordTypo(inFull(t, prepared), prepared),
+  );
   const named = findOrganizations(typed, prepared.organizations, prepared.vocabulary);
   const names = new Set<number>();
   for (const m of named) for (let i = m.start; i < m.end; i++) names.add(i);

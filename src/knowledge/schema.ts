@@ -212,6 +212,11 @@ export const LexiconEntrySchema = z.discriminatedUnion("kind", [
     cues: InfoKind.optional(),
   }),
   z.strictObject({ id: Id, kind: z.literal("filler"), words: LexiconWords }),
+  /**
+   * Chat's short forms of one ordinary word ("js" for just), read as that word before anything
+   * else reads the question: "could they js read msgs" asks "just read" as a phrase would.
+   */
+  z.strictObject({ id: Id, kind: z.literal("shorthand"), for: Keyword, words: LexiconWords }),
   z.strictObject({
     id: InfoKind,
     kind: z.literal("info"),

@@ -63,6 +63,11 @@ describe("content words", () => {
     expect(understand("what did netflix say when the story broke", p).asks).toEqual([]);
   });
 
+  it("reads chat's short forms as the words they stand for, before any phrase is read", () => {
+    expect(understand("could they js read msgs or delete them too", p).asks).toEqual(["ability"]);
+    expect(understand("could they read msgs or delete them too", p).asks).toEqual([]);
+  });
+
   it("reads a kind's long cue word with a letter left out, doubled or swapped", () => {
     expect(understand("did facebook ever aplogize for this", p).asks).toEqual(["apology"]);
     // One letter for another is another word: "changed" is not "charged".
