@@ -291,6 +291,8 @@ describe("declining", () => {
     ["who at facebook wrote the blog post, which executive", "person"],
     // The sources say only how many former employees the Times spoke to, never who.
     ["who were the fifty ex-employees the nyt interviewed", "person"],
+    // A legal judgement is an opinion no report holds.
+    ["was it even legal for netflix to read dms", "opinion"],
     // Getting in trouble with someone is a consequence; being in trouble is the scandal.
     ["did spotify get in trouble with regulators for this", "consequence"],
     // "Any" asks whether there was such a person, as "which" asks who: the sources name none.
