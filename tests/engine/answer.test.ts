@@ -597,6 +597,14 @@ describe("declining", () => {
     }
   });
 
+  it("reads how much a feature was used in everyday words", () => {
+    const quotes = (a: Answer) =>
+      a.companies.flatMap((c) => c.facts.map((f) => f.quote)).slice(0, 5);
+    for (const q of ["did netflix's recommendations thing flop", "was it a feature nobody used"]) {
+      expect(quotes(ask(q)).join(" "), q).toContain("never that popular");
+    }
+  });
+
   it("answers who reported with the outlets, whoever else is named", () => {
     const a = ask("who did the investigation into facebook");
     expect(a.answered).toBe(true);
