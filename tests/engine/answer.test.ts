@@ -605,6 +605,12 @@ describe("declining", () => {
     }
   });
 
+  it("answers where the story comes from with the outlets", () => {
+    for (const q of ["who is the source for all this", "any actual proof for any of it?"]) {
+      expect(companyIds(ask(q))[0], q).toBe("new-york-times");
+    }
+  });
+
   it("answers who reported with the outlets, whoever else is named", () => {
     const a = ask("who did the investigation into facebook");
     expect(a.answered).toBe(true);
