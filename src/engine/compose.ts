@@ -281,13 +281,7 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
   // only a year ("in 2015") as further facts do.
   const holds = (r: RankedFact) => u.asks.some((k) => maskHas(r.prepared.holds, k));
   const someHold = top.some(holds);
-  // "Could outside firms wipe conversations?": partners spoken of only in general ask about the
-  // practice, whose subject is the platform; "which firms…" lists them, "how many…" counts them.
-  const inGeneral =
-    u.setAside.length === 0 &&
-    !u.asks.includes("count") &&
-    !u.asksWho &&
-    u.tokens.some((t) => p.lexicon.organizationNouns.has(t.text));
+  const inGeneral = partnersInGeneral(u, p);
   for (const r of top) {
     // Outlets only when the fact is about nothing else (the reporting itself, its author).
     const others = r.prepared.fact.about.filter((id) => role(id) !== "news-outlet");
@@ -312,6 +306,20 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
     ordered.sort((a, b) => Number(b === platform) - Number(a === platform));
   }
   return ordered.slice(0, MAX_SUBJECTS);
+}
+
+/**
+ * "Could outside firms wipe conversations?": partners spoken of only in general ask about the
+ * practice, whose subject is the platform; "which firms…" lists them, "how many…" counts them,
+ * and one set aside ("besides Netflix, the other companies…") leaves the others as the answer.
+ */
+function partnersInGeneral(u: Understanding, p: Prepared): boolean {
+  return (
+    u.setAside.length === 0 &&
+    !u.asks.includes("count") &&
+    !u.asksWho &&
+    u.tokens.some((t) => p.lexicon.organizationNouns.has(t.text))
+  );
 }
 
 /**
