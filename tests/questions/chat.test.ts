@@ -63,7 +63,7 @@ describe.each([
   "dev-ac",
   "dev-ad",
   "dev-af",
-  "sealed-11",
+  "dev-ag",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
     const entries = set(name);
