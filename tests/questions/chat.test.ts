@@ -62,6 +62,7 @@ describe.each([
   "dev-ab",
   "dev-ac",
   "dev-ad",
+  "dev-ae",
   "dev-af",
   "dev-ag",
 ])("question set chat-%s", (name) => {
