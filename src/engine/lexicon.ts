@@ -106,7 +106,10 @@ function afterKnowing(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** "What I wanna know is how long…", "ik wil weten hoeveel": the asker's own question. */
+/**
+ * "What I wanna know is how long…", "ik wil weten hoeveel", "anyone know if somebody sued": the
+ * asker's own question, wanting to know or asking who knows.
+ */
 function wantsToKnow(tokens: readonly Token[], at: number): boolean {
   for (let j = at - 1; j >= Math.max(0, at - TUNING.knowingReach); j--) {
     if (WANTING.has(tokens[j]?.text ?? "")) return true;
@@ -115,6 +118,14 @@ function wantsToKnow(tokens: readonly Token[], at: number): boolean {
 }
 
 const WANTING: ReadonlySet<string> = new Set([
+  "anyone",
+  "anybody",
+  "someone",
+  "somebody",
+  "you",
+  "u",
+  "iemand",
+  "jij",
   "wanna",
   "want",
   "wants",

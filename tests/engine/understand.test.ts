@@ -104,6 +104,8 @@ describe("content words", () => {
       "duration",
     ]);
     expect(understand("ik wil weten hoeveel data ze hadden", p).asks).toEqual(["count"]);
+    // So is asking who knows.
+    expect(understand("anyone know if someone sued spotify", p).asks).toEqual(["consequence"]);
   });
 
   it("reads 'when' before a participle as a clause, not as asking a date", () => {
