@@ -291,6 +291,8 @@ describe("declining", () => {
     ["who at facebook wrote the blog post, which executive", "person"],
     // The sources say only how many former employees the Times spoke to, never who.
     ["who were the fifty ex-employees the nyt interviewed", "person"],
+    // Prices: more expensive, cheaper, in Dutch too.
+    ["wordt spotify duurder door dit alles", "amount"],
     // A legal judgement is an opinion no report holds.
     ["was it even legal for netflix to read dms", "opinion"],
     // Getting in trouble with someone is a consequence; being in trouble is the scandal.
