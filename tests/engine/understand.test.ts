@@ -136,6 +136,8 @@ describe("content words", () => {
       "person",
     ]);
     expect(understand("what did the former employees tell the nyt", p).asks).toEqual([]);
+    // The concept's own word too, with a name between: "ex fb employees".
+    expect(understand("who were those ex fb employees", p).asks).toEqual(["person"]);
     // The investigation concept cues who reported, with the kind's canonical word.
     const who = understand("wie heeft dat onderzoek naar facebook gedaan", p);
     expect(who.asks).toEqual(["reporting"]);
