@@ -283,9 +283,11 @@ function ordinarySubjects(u: Understanding, ranked: readonly RankedFact[], p: Pr
   const someHold = top.some(holds);
   const inGeneral = partnersInGeneral(u, p);
   for (const r of top) {
-    // Outlets only when the fact is about nothing else (the reporting itself, its author).
+    // Outlets only when the fact is about nothing else (the reporting itself, its author), or
+    // when the best fact is centrally about one ("where does the 50 employees figure come from").
     const others = r.prepared.fact.about.filter((id) => role(id) !== "news-outlet");
-    const about = others.length > 0 ? others : r.prepared.fact.about;
+    const centralOutlet = r === ranked[0] && role(r.prepared.fact.about[0] ?? "") === "news-outlet";
+    const about = others.length > 0 && !centralOutlet ? others : r.prepared.fact.about;
     // "Which companies…" lists every company a top fact names (partners before the platform);
     // otherwise each fact stands for its central organization.
     const ids = u.asksWhich

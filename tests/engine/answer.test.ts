@@ -612,6 +612,12 @@ describe("declining", () => {
     }
   });
 
+  it("leads with the outlet its best fact is centrally about, with nothing named", () => {
+    expect(companyIds(ask("fifty former staffers, where does that figure come from"))[0]).toBe(
+      "new-york-times",
+    );
+  });
+
   it("answers where the story comes from with the outlets", () => {
     for (const q of ["who is the source for all this", "any actual proof for any of it?"]) {
       expect(companyIds(ask(q))[0], q).toBe("new-york-times");
