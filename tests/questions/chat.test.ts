@@ -65,7 +65,7 @@ describe.each([
   "dev-ae",
   "dev-af",
   "dev-ag",
-  "sealed-12",
+  "dev-ah",
 ])("question set chat-%s", (name) => {
   it("has 100 questions or more, a fifth of them out of scope, with verbatim evidence", () => {
     const entries = set(name);
