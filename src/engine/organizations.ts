@@ -352,6 +352,10 @@ function closestVariant(typed: string, shapes: readonly Shape[], slice?: readonl
       if (distance === undefined) continue;
       // "window" is a word of its own, not "Windows" mistyped: a plural name less its s.
       if (`${typed}s` === variant.joined) continue;
+      // A description's words are ordinary words: a stop word typed among them that it lacks is
+      // another phrase ("company, i zoned" is no typo of "company (that makes the) iphone").
+      const strayStopword = (t: Token) => isStopword(t.text) && !variant.tokens.includes(t.text);
+      if (variant.description && slice?.some(strayStopword)) continue;
       // Word by word only for a name already within reach as a whole (it is the dearer test).
       if (slice && !wordByWord(slice, variant)) continue;
       // Five-letter names ("apple", "alexa") accept a dropped or swapped letter, not a changed one:

@@ -81,6 +81,9 @@ describe("organization detection", () => {
     expect(orgs("the data outfit from the election ads")).toEqual(["cambridge-analytica"]);
     expect(orgs("what did the analytics firm do")).toEqual(["cambridge-analytica"]);
     expect(orgs("what did fb's spin doctors do")).toEqual(["facebook", "pr-firm"]);
+    // No typo of a description across a stop word it lacks: "company, i zoned" is not Apple's
+    // "company (that makes the) iphone".
+    expect(orgs("some election company, i zoned out")).toEqual([]);
     // A swapped noun never turns a name into a description: "PR firm" is the PR firm's alias.
     const [m] = findOrganizations(
       tokenize("what did that pr firm do"),
