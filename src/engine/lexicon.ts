@@ -479,8 +479,11 @@ function aroundCues(
   return found;
 }
 
-/** Words asking which party: a concept that `cues` a kind asks it only shortly after one. */
-const WHO_WORDS: ReadonlySet<string> = new Set([
+/**
+ * Words asking which party: a concept that `cues` a kind asks it only shortly after one. The
+ * person question words of asked.ts less "any", which asks whether there is a person, not who.
+ */
+const CUE_QUESTION_WORDS: ReadonlySet<string> = new Set([
   "who",
   "whos",
   "whom",
@@ -492,7 +495,7 @@ const WHO_WORDS: ReadonlySet<string> = new Set([
 
 function afterWhoWord(tokens: readonly Token[], i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - TUNING.questionWordReach); j--) {
-    if (WHO_WORDS.has(tokens[j]?.text ?? "")) return true;
+    if (CUE_QUESTION_WORDS.has(tokens[j]?.text ?? "")) return true;
   }
   return false;
 }
