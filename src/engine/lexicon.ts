@@ -111,8 +111,18 @@ function afterKnowing(tokens: readonly Token[], i: number): boolean {
  * asker's own question, wanting to know or asking who knows.
  */
 function wantsToKnow(tokens: readonly Token[], at: number): boolean {
-  for (let j = at - 1; j >= Math.max(0, at - TUNING.knowingReach); j--) {
-    if (WANTING.has(tokens[j]?.text ?? "")) return true;
+  return wordBefore(tokens, at, TUNING.knowingReach, WANTING);
+}
+
+/** Whether one of the words stands among the `reach` tokens before position `i`. */
+function wordBefore(
+  tokens: readonly Token[],
+  i: number,
+  reach: number,
+  words: ReadonlySet<string>,
+): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - reach); j--) {
+    if (words.has(tokens[j]?.text ?? "")) return true;
   }
   return false;
 }
@@ -448,10 +458,7 @@ export function readThroughLexicon(
  * asker's own life, as one right before a cue does.
  */
 function ownLifeBefore(tokens: readonly Token[], i: number): boolean {
-  for (let j = i - 1; j >= Math.max(0, i - TUNING.knowingReach); j--) {
-    if (POSSESSIVES.has(tokens[j]?.text ?? "")) return true;
-  }
-  return afterKnowing(tokens, i);
+  return wordBefore(tokens, i, TUNING.knowingReach, POSSESSIVES) || afterKnowing(tokens, i);
 }
 
 /**
@@ -494,10 +501,7 @@ const CUE_QUESTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 function afterWhoWord(tokens: readonly Token[], i: number): boolean {
-  for (let j = i - 1; j >= Math.max(0, i - TUNING.questionWordReach); j--) {
-    if (CUE_QUESTION_WORDS.has(tokens[j]?.text ?? "")) return true;
-  }
-  return false;
+  return wordBefore(tokens, i, TUNING.questionWordReach, CUE_QUESTION_WORDS);
 }
 
 /** "My boss", "mijn geld": the asker's own life, not what they ask the sources. */
