@@ -500,6 +500,24 @@ describe("checking in a worker thread", () => {
     expect(after.collects - before.collects).toBe(1);
   });
 
+  it("gives the verdict of a worker it ends only once that worker has ended", async () => {
+    // Ending a worker gives its heap back to the system, which slows this thread's own
+    // collections: the take-over waits for it (see `ended` in check-off-thread.ts).
+    const dir = fixtureCopy();
+    edit(dir, NUNL, "kind: reported", "kind: rumour");
+    await checkInWorker(FIXTURE_DIR);
+    const before = checkCounts();
+    // A sound base too large to keep (a limit of one fact here), then a broken one.
+    expect((await checkInWorker(FIXTURE_DIR, CHECK_TIMEOUT_MS, 1)).ok).toBe(true);
+    expect(checkCounts().ends - before.ends).toBe(1);
+    readySpare();
+    expect((await checkInWorker(dir)).ok).toBe(false);
+    expect(checkCounts().ends - before.ends).toBe(2);
+    // A worker kept as the spare is not ended.
+    await checkInWorker(FIXTURE_DIR);
+    expect(checkCounts().ends - before.ends).toBe(2);
+  });
+
   it("starts no worker after a sound base too large to keep until the base is built", async () => {
     await checkInWorker(FIXTURE_DIR);
     const before = checkCounts();
