@@ -165,17 +165,14 @@ function dropWhenGone(worker: Worker): void {
 function ended(worker: Worker): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ENDING_MAX_MS);
-    worker.terminate().then(
-      () => {
-        counts.ends++;
-        clearTimeout(timer);
-        resolve();
-      },
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-    );
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    worker.terminate().then(() => {
+      counts.ends++;
+      done();
+    }, done);
   });
 }
 
