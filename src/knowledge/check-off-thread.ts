@@ -10,16 +10,17 @@
  *
  * A worker that found problems, or checked a large base, is ended after the check: its memory (a
  * broken base's problems included) is given back at once, and a check that hangs is ended by
- * `terminate`. Its verdict is given once it has ended, not before: its end slows this
- * thread's collections, and the take-over is where they matter (`ended`). Starting one costs a few hundred milliseconds of loading modules (tsx compiling the
- * loader's), so once a process has checked a base, the next worker waits with its modules loaded:
- * a spare, idle and unreferenced (it does not keep the process alive), which the next reload finds
- * ready. The worker that checked a sound base of up to `REUSE_MAX_FACTS` facts is itself kept as
- * the spare (its garbage collected): its compiled code is warm, so the next check runs about a
- * quarter faster, and no new worker competes for the CPU while this thread indexes. A spare holds
- * about 50 MB, a reused one a few tens more (docs/benchmarks.md). After a larger sound base no
- * spare is started at once: loading its modules would take the CPU while this thread builds that
- * base, seconds of work; the caller starts it once the base is built (`readySpare`).
+ * `terminate`. Its verdict is given once it has ended, not before: its end slows this thread's
+ * collections, and the take-over is where they matter (`ended`). Starting one costs a few hundred
+ * milliseconds of loading modules (tsx compiling the loader's), so once a process has checked a
+ * base, the next worker waits with its modules loaded: a spare, idle and unreferenced (it does not
+ * keep the process alive), which the next reload finds ready. The worker that checked a sound base
+ * of up to `REUSE_MAX_FACTS` facts is itself kept as the spare (its garbage collected): its
+ * compiled code is warm, so the next check runs about a quarter faster, and no new worker competes
+ * for the CPU while this thread indexes. A spare holds about 50 MB, a reused one a few tens more
+ * (docs/benchmarks.md). After a larger sound base no spare is started at once: loading its modules
+ * would take the CPU while this thread builds that base, seconds of work; the caller starts it once
+ * the base is built (`readySpare`).
  */
 import { Worker } from "node:worker_threads";
 import { factChunks, type HandedBase, ITEMS_PER_CHUNK, takeOver } from "./hand-back.js";
