@@ -156,16 +156,19 @@ function dropWhenGone(worker: Worker): void {
 }
 
 /**
- * Ends a worker and waits until it has ended, at most `ENDING_MAX_MS`. Ending a worker that holds
+ * Ends a worker and waits until it has ended, at most `maxMs`. Ending a worker that holds
  * a large heap gives its memory back to the system, and while it does, this thread's own
  * collections (which map and touch fresh pages) ran three to five times their usual length
  * (probe at 100,000 facts: scavenges of 12 to 33 ms, turns of 53 to 84 ms, right as the
  * take-over began). Waiting, on a thread that only answers questions meanwhile, costs the reload
  * about a tenth of a second.
  */
-function ended(worker: Worker): Promise<void> {
+export function ended(
+  worker: Pick<Worker, "terminate">,
+  maxMs: number = ENDING_MAX_MS,
+): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ENDING_MAX_MS);
+    const timer = setTimeout(resolve, maxMs);
     const done = () => {
       clearTimeout(timer);
       resolve();

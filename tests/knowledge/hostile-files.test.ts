@@ -24,6 +24,7 @@ import {
   CHECK_TIMEOUT_MS,
   checkCounts,
   checkInWorker,
+  ended,
   loadCheckedOffThread,
   readySpare,
 } from "../../src/knowledge/check-off-thread.js";
@@ -516,6 +517,18 @@ describe("checking in a worker thread", () => {
     // A worker kept as the spare is not ended.
     await checkInWorker(FIXTURE_DIR);
     expect(checkCounts().ends - before.ends).toBe(2);
+  });
+
+  it("stops waiting for a worker's end past its backstop, so no reload waits forever", async () => {
+    const before = checkCounts();
+    // A worker that `terminate` never ends.
+    const stuck = { terminate: () => new Promise<number>(() => {}) };
+    const waited = await Promise.race([
+      ended(stuck, 20).then(() => "given up"),
+      new Promise((resolve) => setTimeout(resolve, 5000, "still waiting")),
+    ]);
+    expect(waited).toBe("given up");
+    expect(checkCounts().ends - before.ends).toBe(0);
   });
 
   it("starts no worker after a sound base too large to keep until the base is built", async () => {
