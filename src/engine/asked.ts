@@ -9,7 +9,7 @@ import type { InfoKind } from "../knowledge/schema.js";
 import type { Token } from "./normalize.js";
 import type { OrganizationMatch } from "./organizations.js";
 import type { Prepared } from "./prepare.js";
-import { isStopword, LIST_WORDS } from "./stopwords.js";
+import { isStopword, LIST_WORDS, PARTY_QUESTION_WORDS } from "./stopwords.js";
 import { TUNING } from "./tuning.js";
 
 /**
@@ -249,17 +249,7 @@ const AUXILIARIES = new Set(["did", "does", "do", "will", "would", "to", "deed",
 const NAMING_VERBS = new Set(["called", "named", "heet", "heette", "genoemd"]);
 
 // "Any": "did any exec comment?" asks whether there was one, which only a person named answers.
-const PERSON_QUESTION_WORDS = new Set([
-  "any",
-  "who",
-  "whom",
-  "whose",
-  "which",
-  "whos",
-  "wie",
-  "welke",
-  "wiens",
-]);
+const PERSON_QUESTION_WORDS = new Set(["any", ...PARTY_QUESTION_WORDS, "wiens"]);
 const NAME_QUESTION_WORDS = new Set([
   "what",
   "whats",

@@ -11,7 +11,7 @@ import { InfoKind, type LexiconEntry, type Role } from "../knowledge/schema.js";
 import { append } from "./multimap.js";
 import { type Token, words } from "./normalize.js";
 import { stemIn, stemVariants } from "./stem.js";
-import { INSERTED_ADVERBS } from "./stopwords.js";
+import { INSERTED_ADVERBS, PARTY_QUESTION_WORDS } from "./stopwords.js";
 import { TUNING } from "./tuning.js";
 
 interface Phrase {
@@ -487,21 +487,11 @@ function aroundCues(
 }
 
 /**
- * Words asking which party: a concept that `cues` a kind asks it only shortly after one. The
- * person question words of asked.ts less "any", which asks whether there is a person, not who.
+ * A concept that `cues` a kind asks it only shortly after a word asking which party (the person
+ * question words less "any", which asks whether there is a person, not who).
  */
-const CUE_QUESTION_WORDS: ReadonlySet<string> = new Set([
-  "who",
-  "whos",
-  "whom",
-  "whose",
-  "which",
-  "wie",
-  "welke",
-]);
-
 function afterWhoWord(tokens: readonly Token[], i: number): boolean {
-  return wordBefore(tokens, i, TUNING.questionWordReach, CUE_QUESTION_WORDS);
+  return wordBefore(tokens, i, TUNING.questionWordReach, PARTY_QUESTION_WORDS);
 }
 
 /** "My boss", "mijn geld": the asker's own life, not what they ask the sources. */

@@ -37,7 +37,20 @@ export const WHO_WORDS: ReadonlySet<string> = new Set([
   ...["list", "noem"],
 ]);
 
-/** Words that mark a question about several companies: "which companies", "welke bedrijven". */
+/**
+ * The question words asking which party (not the requests "list", "noem"): a who-word, which,
+ * welke.
+ */
+export const PARTY_QUESTION_WORDS: ReadonlySet<string> = new Set([
+  "who",
+  "whos",
+  "whom",
+  "whose",
+  "which",
+  "wie",
+  "welke",
+]);
+
 /** Adverbs people type inside a phrase ("who actually broke it"): the lexicon reads past them. */
 export const INSERTED_ADVERBS: ReadonlySet<string> = new Set([
   "actually",
@@ -54,6 +67,7 @@ export const INSERTED_ADVERBS: ReadonlySet<string> = new Set([
   "echt",
 ]);
 
+/** Words that mark a question about several companies: "which companies", "welke bedrijven". */
 export const WHICH_WORDS: ReadonlySet<string> = new Set([
   ...WHO_WORDS,
   "companies",
